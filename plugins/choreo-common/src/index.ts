@@ -1,0 +1,9 @@
+/**
+ * Isomorphic domain library of Choreo for Backstage: OpenChoreo v1.2 resource
+ * types, constants, and pure domain logic shared by backend and frontend.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './resources';
+export * from './domain';

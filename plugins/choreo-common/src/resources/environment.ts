@@ -1,0 +1,26 @@
+import { ChoreoObject, ConditionsStatus, KindedRef } from './meta';
+import { GatewaySpec } from './planes';
+
+/** A deployment stage. */
+export type Environment = ChoreoObject<
+  'Environment',
+  {
+    /** If unset: DataPlane `default` in the namespace, then ClusterDataPlane `default`. */
+    dataPlaneRef?: KindedRef<'DataPlane' | 'ClusterDataPlane'>;
+    isProduction?: boolean;
+    gateway?: GatewaySpec;
+  },
+  ConditionsStatus
+>;
+
+export interface PromotionPath {
+  sourceEnvironmentRef: KindedRef<'Environment'>;
+  targetEnvironmentRefs: KindedRef<'Environment'>[];
+}
+
+/** The promotion graph over Environments. */
+export type DeploymentPipeline = ChoreoObject<
+  'DeploymentPipeline',
+  { promotionPaths?: PromotionPath[] },
+  ConditionsStatus
+>;

@@ -1,0 +1,136 @@
+import { ClusterComponentType, ClusterTrait, Component, ComponentType, Trait } from './component';
+import { DeploymentPipeline, Environment } from './environment';
+import { ChoreoObject } from './meta';
+import {
+  ClusterDataPlane,
+  ClusterWorkflowPlane,
+  DataPlane,
+  WorkflowPlane,
+} from './planes';
+import {
+  ClusterProjectType,
+  Project,
+  ProjectRelease,
+  ProjectReleaseBinding,
+  ProjectType,
+} from './project';
+import { ComponentRelease, ReleaseBinding, RenderedRelease } from './release';
+import {
+  ClusterWorkflow,
+  SecretReference,
+  Workflow,
+  WorkflowRun,
+} from './workflow';
+import { Workload } from './workload';
+
+/** Every OpenChoreo kind the product reads or writes, keyed by kind. */
+export interface ChoreoKindMap {
+  Project: Project;
+  ProjectType: ProjectType;
+  ClusterProjectType: ClusterProjectType;
+  ProjectRelease: ProjectRelease;
+  ProjectReleaseBinding: ProjectReleaseBinding;
+  Component: Component;
+  ComponentType: ComponentType;
+  ClusterComponentType: ClusterComponentType;
+  Trait: Trait;
+  ClusterTrait: ClusterTrait;
+  Workload: Workload;
+  ComponentRelease: ComponentRelease;
+  ReleaseBinding: ReleaseBinding;
+  RenderedRelease: RenderedRelease;
+  Environment: Environment;
+  DeploymentPipeline: DeploymentPipeline;
+  DataPlane: DataPlane;
+  ClusterDataPlane: ClusterDataPlane;
+  WorkflowPlane: WorkflowPlane;
+  ClusterWorkflowPlane: ClusterWorkflowPlane;
+  Workflow: Workflow;
+  ClusterWorkflow: ClusterWorkflow;
+  WorkflowRun: WorkflowRun;
+  SecretReference: SecretReference;
+}
+
+export type ChoreoKind = keyof ChoreoKindMap;
+
+/** Any OpenChoreo resource the product knows. */
+export type ChoreoResource = ChoreoKindMap[ChoreoKind];
+
+/** The resource of kind K. */
+export type ResourceOf<K extends ChoreoKind> = ChoreoKindMap[K];
+
+/** Scope and REST plural of each kind (from the v1.2 CRDs). */
+export interface ChoreoKindInfo {
+  kind: ChoreoKind;
+  plural: string;
+  namespaced: boolean;
+}
+
+const kind = (
+  k: ChoreoKind,
+  plural: string,
+  namespaced: boolean,
+): ChoreoKindInfo => ({ kind: k, plural, namespaced });
+
+/** All kinds in dependency order: platform objects first, then projects, components and their state. */
+export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
+  kind('ClusterDataPlane', 'clusterdataplanes', false),
+  kind('ClusterWorkflowPlane', 'clusterworkflowplanes', false),
+  kind('ClusterProjectType', 'clusterprojecttypes', false),
+  kind('ClusterComponentType', 'clustercomponenttypes', false),
+  kind('ClusterTrait', 'clustertraits', false),
+  kind('ClusterWorkflow', 'clusterworkflows', false),
+  kind('DataPlane', 'dataplanes', true),
+  kind('WorkflowPlane', 'workflowplanes', true),
+  kind('Environment', 'environments', true),
+  kind('DeploymentPipeline', 'deploymentpipelines', true),
+  kind('ProjectType', 'projecttypes', true),
+  kind('ComponentType', 'componenttypes', true),
+  kind('Trait', 'traits', true),
+  kind('Workflow', 'workflows', true),
+  kind('SecretReference', 'secretreferences', true),
+  kind('Project', 'projects', true),
+  kind('ProjectRelease', 'projectreleases', true),
+  kind('ProjectReleaseBinding', 'projectreleasebindings', true),
+  kind('Component', 'components', true),
+  kind('Workload', 'workloads', true),
+  kind('ComponentRelease', 'componentreleases', true),
+  kind('ReleaseBinding', 'releasebindings', true),
+  kind('RenderedRelease', 'renderedreleases', true),
+  kind('WorkflowRun', 'workflowruns', true),
+];
+
+const byKind = new Map(CHOREO_KINDS.map(k => [k.kind as string, k]));
+
+/** Scope and plural of a kind, or undefined when the product does not know it. */
+export function choreoKindInfo(k: string): ChoreoKindInfo | undefined {
+  return byKind.get(k);
+}
+
+export function isChoreoKind(k: string): k is ChoreoKind {
+  return byKind.has(k);
+}
+
+/** Identity of one resource: kind, namespace (absent when cluster-scoped) and name. */
+export interface ResourceKey {
+  kind: ChoreoKind;
+  namespace?: string;
+  name: string;
+}
+
+/** `Kind:namespace/name` (or `Kind:name` when cluster-scoped): a stable string id. */
+export function resourceKeyString(key: ResourceKey): string {
+  return key.namespace
+    ? `${key.kind}:${key.namespace}/${key.name}`
+    : `${key.kind}:${key.name}`;
+}
+
+export function resourceKeyOf(
+  resource: ChoreoObject<string, unknown, unknown>,
+): ResourceKey {
+  return {
+    kind: resource.kind as ChoreoKind,
+    namespace: resource.metadata.namespace,
+    name: resource.metadata.name,
+  };
+}

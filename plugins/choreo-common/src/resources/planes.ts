@@ -1,0 +1,77 @@
+import { ChoreoObject, ConditionsStatus, KindedRef } from './meta';
+
+export interface GatewayListener {
+  listenerName?: string;
+  port?: number;
+  host?: string;
+}
+
+export interface GatewayEndpoint {
+  name?: string;
+  namespace?: string;
+  http?: GatewayListener;
+  https?: GatewayListener;
+  tls?: GatewayListener;
+}
+
+export interface GatewaySpec {
+  ingress?: { external?: GatewayEndpoint; internal?: GatewayEndpoint };
+  egress?: { external?: GatewayEndpoint; internal?: GatewayEndpoint };
+}
+
+export interface ClusterAgentSpec {
+  clientCA: {
+    value?: string;
+    secretKeyRef?: { name: string; namespace?: string; key: string };
+  };
+}
+
+export interface AgentConnectionStatus {
+  connected?: boolean;
+  connectedAgents?: number;
+  lastConnectedTime?: string;
+  lastDisconnectedTime?: string;
+  lastHeartbeatTime?: string;
+  message?: string;
+}
+
+export type PlaneStatus = ConditionsStatus & {
+  agentConnection?: AgentConnectionStatus;
+};
+
+export interface DataPlaneSpec {
+  planeID?: string;
+  clusterAgent: ClusterAgentSpec;
+  gateway?: GatewaySpec;
+  secretStoreRef?: { name: string };
+  observabilityPlaneRef?: KindedRef<
+    'ObservabilityPlane' | 'ClusterObservabilityPlane'
+  >;
+}
+
+export type DataPlane = ChoreoObject<'DataPlane', DataPlaneSpec, PlaneStatus>;
+export type ClusterDataPlane = ChoreoObject<
+  'ClusterDataPlane',
+  DataPlaneSpec,
+  PlaneStatus
+>;
+
+export interface WorkflowPlaneSpec {
+  planeID?: string;
+  clusterAgent: ClusterAgentSpec;
+  secretStoreRef?: { name: string };
+  observabilityPlaneRef?: KindedRef<
+    'ObservabilityPlane' | 'ClusterObservabilityPlane'
+  >;
+}
+
+export type WorkflowPlane = ChoreoObject<
+  'WorkflowPlane',
+  WorkflowPlaneSpec,
+  PlaneStatus
+>;
+export type ClusterWorkflowPlane = ChoreoObject<
+  'ClusterWorkflowPlane',
+  WorkflowPlaneSpec,
+  PlaneStatus
+>;

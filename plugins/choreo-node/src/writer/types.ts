@@ -1,0 +1,36 @@
+import {
+  ChoreoResource,
+  ResourceKey,
+} from '@choreo-for-backstage/plugin-choreo-common';
+
+/** Who writes and why; every write names its actor. */
+export interface WriteContext {
+  /** Backstage entity ref of the user (or service) on whose behalf the write happens. */
+  actor: string;
+  /** One line saying what the change does, used in commit messages and audit logs. */
+  message?: string;
+  /** Validate and report what would be written, write nothing. */
+  dryRun?: boolean;
+}
+
+export type WriteAction = 'created' | 'updated' | 'unchanged' | 'deleted';
+
+export interface WriteResult {
+  action: WriteAction;
+  /** The resource as written (for `deleted`: as it was). */
+  resource: ChoreoResource;
+  /** Where it was written: a file path relative to the directory, or the cluster URL. */
+  location?: string;
+  /** GitOps mode: the commit that recorded the write. */
+  commit?: string;
+}
+
+/**
+ * Writes Choreo resources. `apply` has server-side-apply semantics in every
+ * back end: the given object carries the fields the caller owns; maps merge
+ * into what exists, lists and scalars replace it; a missing resource is created.
+ */
+export interface ChoreoWriter {
+  apply(resource: ChoreoResource, context: WriteContext): Promise<WriteResult>;
+  delete(key: ResourceKey, context: WriteContext): Promise<WriteResult>;
+}
