@@ -1,6 +1,13 @@
-import { ClusterComponentType, ClusterTrait, Component, ComponentType, Trait } from './component';
+import {
+  ClusterComponentType,
+  ClusterTrait,
+  Component,
+  ComponentType,
+  Trait,
+} from './component';
 import { DeploymentPipeline, Environment } from './environment';
-import { ChoreoObject } from './meta';
+import { ChoreoObject, JsonObject, ObjectMeta } from './meta';
+import { CHOREO_API_VERSION } from '../constants';
 import {
   ClusterDataPlane,
   ClusterWorkflowPlane,
@@ -23,8 +30,22 @@ import {
 } from './workflow';
 import { Workload } from './workload';
 
-/** Every OpenChoreo kind the product reads or writes, keyed by kind. */
+/**
+ * A control-plane namespace (an "organization"): a core Kubernetes Namespace
+ * labelled `openchoreo.dev/control-plane=true`. Its display name, description
+ * and owner live in annotations.
+ */
+export interface ControlPlaneNamespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+  spec?: JsonObject;
+  status?: JsonObject;
+}
+
+/** Every kind the product reads or writes, keyed by kind. */
 export interface ChoreoKindMap {
+  Namespace: ControlPlaneNamespace;
   Project: Project;
   ProjectType: ProjectType;
   ClusterProjectType: ClusterProjectType;
@@ -62,6 +83,7 @@ export type ResourceOf<K extends ChoreoKind> = ChoreoKindMap[K];
 /** Scope and REST plural of each kind (from the v1.2 CRDs). */
 export interface ChoreoKindInfo {
   kind: ChoreoKind;
+  apiVersion: string;
   plural: string;
   namespaced: boolean;
 }
@@ -70,10 +92,21 @@ const kind = (
   k: ChoreoKind,
   plural: string,
   namespaced: boolean,
-): ChoreoKindInfo => ({ kind: k, plural, namespaced });
+): ChoreoKindInfo => ({
+  kind: k,
+  apiVersion: CHOREO_API_VERSION,
+  plural,
+  namespaced,
+});
 
 /** All kinds in dependency order: platform objects first, then projects, components and their state. */
 export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
+  {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    plural: 'namespaces',
+    namespaced: false,
+  },
   kind('ClusterDataPlane', 'clusterdataplanes', false),
   kind('ClusterWorkflowPlane', 'clusterworkflowplanes', false),
   kind('ClusterProjectType', 'clusterprojecttypes', false),

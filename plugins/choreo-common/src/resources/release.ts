@@ -55,7 +55,9 @@ export type ReleaseBinding = ChoreoObject<
     releaseName?: string;
     componentTypeEnvironmentConfigs?: JsonObject;
     traitEnvironmentConfigs?: Record<string, JsonObject>;
-    workloadOverrides?: { container?: { env?: JsonObject[]; files?: JsonObject[] } };
+    workloadOverrides?: {
+      container?: { env?: JsonObject[]; files?: JsonObject[] };
+    };
     state?: ReleaseBindingState;
   },
   ConditionsStatus & {
@@ -79,7 +81,11 @@ export type HealthStatus =
 export type RenderedRelease = ChoreoObject<
   'RenderedRelease',
   {
-    owner: { projectName: string; componentName?: string; resourceName?: string };
+    owner: {
+      projectName: string;
+      componentName?: string;
+      resourceName?: string;
+    };
     environmentName: string;
     targetPlane?: 'dataplane' | 'observabilityplane';
     resources?: Array<{ id: string; object: JsonObject }>;

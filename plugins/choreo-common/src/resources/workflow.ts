@@ -80,7 +80,11 @@ export type SecretReference = ChoreoObject<
       remoteRef: { key: string; property?: string; version?: string };
     }>;
     targetPlane?: {
-      kind: 'WorkflowPlane' | 'ClusterWorkflowPlane' | 'DataPlane' | 'ClusterDataPlane';
+      kind:
+        | 'WorkflowPlane'
+        | 'ClusterWorkflowPlane'
+        | 'DataPlane'
+        | 'ClusterDataPlane';
       name: string;
     };
     refreshInterval?: string;

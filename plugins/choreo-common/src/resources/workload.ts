@@ -9,7 +9,11 @@ export type EndpointType =
   | 'UDP';
 
 /** Who may reach an endpoint. `project` always applies implicitly. */
-export type EndpointVisibility = 'project' | 'namespace' | 'internal' | 'external';
+export type EndpointVisibility =
+  | 'project'
+  | 'namespace'
+  | 'internal'
+  | 'external';
 
 export const ENDPOINT_VISIBILITIES: readonly EndpointVisibility[] = [
   'project',
