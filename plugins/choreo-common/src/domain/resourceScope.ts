@@ -25,6 +25,10 @@ export function resourceScope(resource: ChoreoResource): ResourceScope {
   const scope: ResourceScope = { namespace: resource.metadata.namespace };
   const owner = ownerOf(resource);
   switch (resource.kind) {
+    case 'Namespace':
+      // a control-plane namespace is the organization itself
+      scope.namespace = resource.metadata.name;
+      break;
     case 'Project':
       scope.project = resource.metadata.name;
       break;

@@ -76,6 +76,10 @@ export type ClusterComponentType = ChoreoObject<
 export interface TraitSpec {
   parameters?: SchemaSection;
   environmentConfigs?: SchemaSection;
+  /** Deprecated in favour of `preRenderValidations`; the two are mutually exclusive. */
+  validations?: Array<{ rule: string; message: string }>;
+  preRenderValidations?: Array<{ rule: string; message: string }>;
+  postRenderValidations?: JsonObject[];
   creates?: Array<Omit<RenderTemplate, 'id'>>;
   patches?: JsonObject[];
   removes?: JsonObject[];

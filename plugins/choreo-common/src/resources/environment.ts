@@ -6,7 +6,7 @@ export type Environment = ChoreoObject<
   'Environment',
   {
     /** If unset: DataPlane `default` in the namespace, then ClusterDataPlane `default`. */
-    dataPlaneRef?: KindedRef<'DataPlane' | 'ClusterDataPlane'>;
+    dataPlaneRef?: { kind: 'DataPlane' | 'ClusterDataPlane'; name: string };
     isProduction?: boolean;
     gateway?: GatewaySpec;
   },

@@ -6,7 +6,7 @@ import {
   Trait,
 } from './component';
 import { DeploymentPipeline, Environment } from './environment';
-import { ChoreoObject, JsonObject, ObjectMeta } from './meta';
+import { JsonObject, ObjectMeta } from './meta';
 import { CHOREO_API_VERSION } from '../constants';
 import {
   ClusterDataPlane,
@@ -158,9 +158,11 @@ export function resourceKeyString(key: ResourceKey): string {
     : `${key.kind}:${key.name}`;
 }
 
-export function resourceKeyOf(
-  resource: ChoreoObject<string, unknown, unknown>,
-): ResourceKey {
+/** The key of any object with a kind and metadata (Namespaces have no spec, so only these are required). */
+export function resourceKeyOf(resource: {
+  kind: string;
+  metadata: Pick<ObjectMeta, 'name' | 'namespace'>;
+}): ResourceKey {
   return {
     kind: resource.kind as ChoreoKind,
     namespace: resource.metadata.namespace,

@@ -1,14 +1,16 @@
-import { ChoreoObject, ConditionsStatus, KindedRef } from './meta';
+import { ChoreoObject, ConditionsStatus } from './meta';
 
+/** A listener on a Gateway; `host` and `port` are required by the CRD. */
 export interface GatewayListener {
   listenerName?: string;
-  port?: number;
-  host?: string;
+  port: number;
+  host: string;
 }
 
+/** A Gateway resource (`name`, `namespace`) and its listeners. */
 export interface GatewayEndpoint {
-  name?: string;
-  namespace?: string;
+  name: string;
+  namespace: string;
   http?: GatewayListener;
   https?: GatewayListener;
   tls?: GatewayListener;
@@ -44,9 +46,10 @@ export interface DataPlaneSpec {
   clusterAgent: ClusterAgentSpec;
   gateway?: GatewaySpec;
   secretStoreRef?: { name: string };
-  observabilityPlaneRef?: KindedRef<
-    'ObservabilityPlane' | 'ClusterObservabilityPlane'
-  >;
+  observabilityPlaneRef?: {
+    kind: 'ObservabilityPlane' | 'ClusterObservabilityPlane';
+    name: string;
+  };
 }
 
 export type DataPlane = ChoreoObject<'DataPlane', DataPlaneSpec, PlaneStatus>;
@@ -60,9 +63,10 @@ export interface WorkflowPlaneSpec {
   planeID?: string;
   clusterAgent: ClusterAgentSpec;
   secretStoreRef?: { name: string };
-  observabilityPlaneRef?: KindedRef<
-    'ObservabilityPlane' | 'ClusterObservabilityPlane'
-  >;
+  observabilityPlaneRef?: {
+    kind: 'ObservabilityPlane' | 'ClusterObservabilityPlane';
+    name: string;
+  };
 }
 
 export type WorkflowPlane = ChoreoObject<

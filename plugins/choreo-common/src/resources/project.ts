@@ -22,8 +22,11 @@ export type Project = ChoreoObject<
 export interface ProjectTypeSpec {
   parameters?: SchemaSection;
   environmentConfigs?: SchemaSection;
+  validations?: Array<{ rule: string; message: string }>;
+  /** Required by the CRD (MinItems=1); must render the cell `v1/Namespace`. */
   resources?: Array<{
     id: string;
+    targetPlane?: 'dataplane' | 'observabilityplane';
     includeWhen?: string;
     forEach?: string;
     var?: string;

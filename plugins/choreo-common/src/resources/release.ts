@@ -5,7 +5,13 @@ import {
   JsonObject,
 } from './meta';
 import { ComponentTypeSpec, TraitSpec } from './component';
-import { WorkloadTemplateSpec, EndpointType } from './workload';
+import {
+  WorkloadTemplateSpec,
+  EndpointType,
+  EndpointVisibility,
+  EnvVar,
+  FileVar,
+} from './workload';
 
 /** Immutable snapshot of ComponentType, Traits, parameters and Workload. */
 export type ComponentRelease = ChoreoObject<
@@ -17,7 +23,7 @@ export type ComponentRelease = ChoreoObject<
     componentProfile?: {
       parameters?: JsonObject;
       traits?: Array<{
-        kind?: string;
+        kind: string;
         name: string;
         instanceName: string;
         parameters?: JsonObject;
@@ -29,7 +35,7 @@ export type ComponentRelease = ChoreoObject<
 
 export interface EndpointUrl {
   scheme?: string;
-  host?: string;
+  host: string;
   port?: number;
   path?: string;
 }
@@ -41,6 +47,48 @@ export interface ReleaseBindingEndpointStatus {
   invokeURL?: string;
   internalURLs?: { http?: EndpointUrl; https?: EndpointUrl; tls?: EndpointUrl };
   externalURLs?: { http?: EndpointUrl; https?: EndpointUrl; tls?: EndpointUrl };
+}
+
+/** An endpoint this binding depends on, as resolved for its environment. */
+export interface ConnectionTarget {
+  namespace: string;
+  project: string;
+  component: string;
+  endpoint: string;
+  visibility: EndpointVisibility;
+  environment?: string;
+}
+
+export interface ResolvedConnection {
+  namespace: string;
+  project: string;
+  component: string;
+  endpoint: string;
+  visibility: EndpointVisibility;
+  url: EndpointUrl;
+}
+
+/** A dependency whose URL is not known yet; `reason` says why in OpenChoreo's words. */
+export interface PendingConnection {
+  namespace: string;
+  project: string;
+  component: string;
+  endpoint: string;
+  reason: string;
+}
+
+export interface ResourceDependencyTarget {
+  namespace: string;
+  project: string;
+  resourceName: string;
+  environment: string;
+}
+
+export interface PendingResourceDependency {
+  namespace: string;
+  project: string;
+  resourceName: string;
+  reason: string;
 }
 
 export type ReleaseBindingState = 'Active' | 'Undeploy';
@@ -56,15 +104,17 @@ export type ReleaseBinding = ChoreoObject<
     componentTypeEnvironmentConfigs?: JsonObject;
     traitEnvironmentConfigs?: Record<string, JsonObject>;
     workloadOverrides?: {
-      container?: { env?: JsonObject[]; files?: JsonObject[] };
+      container?: { env?: EnvVar[]; files?: FileVar[] };
     };
     state?: ReleaseBindingState;
   },
   ConditionsStatus & {
     endpoints?: ReleaseBindingEndpointStatus[];
-    connectionTargets?: JsonObject[];
-    resolvedConnections?: JsonObject[];
-    pendingConnections?: JsonObject[];
+    connectionTargets?: ConnectionTarget[];
+    resolvedConnections?: ResolvedConnection[];
+    pendingConnections?: PendingConnection[];
+    resourceDependencyTargets?: ResourceDependencyTarget[];
+    pendingResourceDependencies?: PendingResourceDependency[];
     secretReferenceNames?: string[];
     lastSpecUpdateTime?: string;
   }

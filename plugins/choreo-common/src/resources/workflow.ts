@@ -2,12 +2,15 @@ import {
   ChoreoObject,
   ConditionsStatus,
   JsonObject,
-  KindedRef,
   SchemaSection,
 } from './meta';
 
 export interface WorkflowSpec {
-  workflowPlaneRef?: KindedRef<'WorkflowPlane' | 'ClusterWorkflowPlane'>;
+  /** Defaults to `{kind: ClusterWorkflowPlane, name: default}`; `kind` is required when set. */
+  workflowPlaneRef?: {
+    kind: 'WorkflowPlane' | 'ClusterWorkflowPlane';
+    name: string;
+  };
   parameters?: SchemaSection;
   runTemplate: JsonObject;
   resources?: Array<{ id: string; includeWhen?: string; template: JsonObject }>;
@@ -20,8 +23,20 @@ export interface WorkflowSpec {
   ttlAfterCompletion?: string;
 }
 
-export type Workflow = ChoreoObject<'Workflow', WorkflowSpec>;
-export type ClusterWorkflow = ChoreoObject<'ClusterWorkflow', WorkflowSpec>;
+export type Workflow = ChoreoObject<'Workflow', WorkflowSpec, ConditionsStatus>;
+export type ClusterWorkflow = ChoreoObject<
+  'ClusterWorkflow',
+  WorkflowSpec,
+  ConditionsStatus
+>;
+
+/** An object a WorkflowRun created on the workflow plane (the Argo Workflow, ExternalSecrets…). */
+export interface WorkflowResourceReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
 
 export type WorkflowTaskPhase =
   | 'Pending'
@@ -51,13 +66,10 @@ export type WorkflowRun = ChoreoObject<
     ttlAfterCompletion?: string;
   },
   ConditionsStatus & {
-    runReference?: {
-      apiVersion?: string;
-      kind?: string;
-      name: string;
-      namespace: string;
-    };
-    resources?: JsonObject[];
+    /** The Argo Workflow on the workflow plane. */
+    runReference?: WorkflowResourceReference;
+    /** Extra objects applied next to it. */
+    resources?: WorkflowResourceReference[];
     tasks?: WorkflowTask[];
     startedAt?: string;
     completedAt?: string;
@@ -68,7 +80,8 @@ export type WorkflowRun = ChoreoObject<
 export type SecretReference = ChoreoObject<
   'SecretReference',
   {
-    template?: {
+    /** Required by the CRD (may be `{}`); `type` defaults to `Opaque`. */
+    template: {
       type?: string;
       metadata?: {
         labels?: Record<string, string>;
@@ -89,5 +102,8 @@ export type SecretReference = ChoreoObject<
     };
     refreshInterval?: string;
   },
-  ConditionsStatus & { lastRefreshTime?: string }
+  ConditionsStatus & {
+    lastRefreshTime?: string;
+    secretStores?: Array<{ name: string; namespace: string; kind: string }>;
+  }
 >;

@@ -28,12 +28,15 @@ export interface EnvVar {
   valueFrom?: { secretKeyRef?: { name: string; key: string } };
 }
 
+/** A file mounted into the container: `key` is the file name. */
+export type FileVar = EnvVar & { mountPath: string };
+
 export interface WorkloadContainer {
   image: string;
   command?: string[];
   args?: string[];
   env?: EnvVar[];
-  files?: Array<EnvVar & { mountPath: string }>;
+  files?: FileVar[];
 }
 
 export interface WorkloadEndpoint {
@@ -53,7 +56,8 @@ export interface EndpointDependency {
   /** The endpoint name on the target component. */
   name: string;
   visibility: 'project' | 'namespace';
-  envBindings?: {
+  /** Required by the CRD; each value is the env-var name to inject (may be `{}`). */
+  envBindings: {
     address?: string;
     host?: string;
     port?: string;
