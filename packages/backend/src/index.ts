@@ -1,9 +1,8 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The Choreo for Backstage backend: Backstage's core plugins plus the Choreo
+ * modules. The Choreo store (one per process) is a root service from
+ * @choreo-for-backstage/plugin-choreo-node with a default factory, so every
+ * Choreo module shares it without being wired here.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -34,6 +33,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+
+// Choreo resources (organizations, projects, components, endpoints, platform) as catalog entities
+backend.add(import('@choreo-for-backstage/plugin-catalog-backend-module-choreo'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
