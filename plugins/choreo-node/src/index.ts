@@ -5,3 +5,41 @@
  */
 export * from './store/types';
 export * from './writer/types';
+export { ChoreoStore } from './store/ChoreoStore';
+export type { ChoreoStoreOptions } from './store/ChoreoStore';
+export { readChoreoSourcesConfig, CHOREO_SOURCE_TYPES } from './sources/config';
+export type {
+  ChoreoSourceConfig,
+  DirectorySourceConfig,
+  KubernetesSourceConfig,
+} from './sources/config';
+export { DirectorySource } from './sources/directory/DirectorySource';
+export type {
+  DirectorySourceOptions,
+  ManifestLocator,
+} from './sources/directory/DirectorySource';
+export { parseManifests } from './sources/directory/manifestParser';
+export type {
+  ManifestParseResult,
+  ParsedResource,
+} from './sources/directory/manifestParser';
+export { DirectoryWriter } from './writer/directory/DirectoryWriter';
+export type { DirectoryWriterOptions } from './writer/directory/DirectoryWriter';
+export { GitCommandError } from './writer/directory/gitCommit';
+export { conventionalManifestPath } from './writer/directory/manifestLayout';
+export { kubernetesNameProblem } from './writer/kubernetesName';
+export type { KubernetesNameRule } from './writer/kubernetesName';
+export {
+  validateResource,
+  validateResourceKey,
+  validateWriteContext,
+} from './writer/validateResource';
+export {
+  choreoStoreServiceRef,
+  choreoStoreServiceFactory,
+} from './service/choreoStoreService';
+export { DefaultChoreoStoreService } from './service/DefaultChoreoStoreService';
+export type {
+  ChoreoStoreService,
+  ChoreoStoreServiceOptions,
+} from './service/DefaultChoreoStoreService';

@@ -1,0 +1,49 @@
+export interface Config {
+  /** Choreo for Backstage */
+  choreo?: {
+    /**
+     * Where the Choreo resources come from, in order of precedence: when two
+     * sources provide the same resource, the one listed first wins.
+     */
+    sources?: Array<
+      | {
+          /** A directory of OpenChoreo manifests (a GitOps repository checkout, or the bundled examples). */
+          type: 'directory';
+          /** Unique name of the source, shown in status and problems. */
+          name: string;
+          /** The directory; relative paths start at the backend's working directory. */
+          path: string;
+          /** GitOps mode. */
+          git?: {
+            /** Commit every write (the directory must be inside a git work tree). */
+            commit?: boolean;
+          };
+          /** Only load these control-plane namespaces. */
+          namespaces?: string[];
+        }
+      | {
+          /** A live OpenChoreo control plane (not supported yet). */
+          type: 'kubernetes';
+          /** Unique name of the source, shown in status and problems. */
+          name: string;
+          /** Path of a kubeconfig file. */
+          kubeconfig?: string;
+          /** Context of the kubeconfig to use. */
+          context?: string;
+          /** Use the service account of the pod the backend runs in. */
+          inCluster?: boolean;
+          /** API server URL (with `token`). */
+          url?: string;
+          /**
+           * Bearer token for `url`.
+           * @visibility secret
+           */
+          token?: string;
+          /** CA bundle of the API server. */
+          caFile?: string;
+          /** Only watch these control-plane namespaces. */
+          namespaces?: string[];
+        }
+    >;
+  };
+}

@@ -1,0 +1,192 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError, stringifyError } from '@backstage/errors';
+import {
+  CHOREO_KINDS,
+  ChoreoKind,
+  ResourceKey,
+  ResourceOf,
+  resourceKeyOf,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { ChoreoSourceConfig, readChoreoSourcesConfig } from '../sources/config';
+import { DirectorySource } from '../sources/directory/DirectorySource';
+import { ChoreoStore } from '../store/ChoreoStore';
+import {
+  ChoreoSource,
+  ChoreoStoreReader,
+  ResourceFilter,
+  SourceStatus,
+  StoreChangeEvent,
+} from '../store/types';
+import { DirectoryWriter } from '../writer/directory/DirectoryWriter';
+import { ChoreoWriter } from '../writer/types';
+
+/** One store per backend process, shared by every Choreo plugin and module. */
+export interface ChoreoStoreService extends ChoreoStoreReader {
+  /** The read side alone, for code that should not see the rest. */
+  readonly reader: ChoreoStoreReader;
+  /**
+   * The writer for resources of a control-plane namespace: the one of the
+   * source that holds the namespace, or for a new namespace the first
+   * directory source with git commits (else the first directory source).
+   */
+  writerFor(namespace: string): ChoreoWriter;
+  /** Resolves once every source has attempted its first load. */
+  ready(): Promise<void>;
+}
+
+export interface ChoreoStoreServiceOptions {
+  config: Config;
+  logger: LoggerService;
+  /** Where relative source paths start; default `process.cwd()`. */
+  workingDirectory?: string;
+}
+
+interface SourceEntry {
+  config: ChoreoSourceConfig;
+  source?: ChoreoSource;
+  writer?: ChoreoWriter;
+}
+
+const NAMESPACED_KINDS = CHOREO_KINDS.filter(k => k.namespaced).map(
+  k => k.kind,
+);
+
+/** Builds the sources from `choreo.sources`, starts them and serves the store. */
+export class DefaultChoreoStoreService implements ChoreoStoreService {
+  readonly reader: ChoreoStoreReader;
+  private readonly store: ChoreoStore;
+  private readonly entries: SourceEntry[];
+  private readonly started: Promise<void>;
+
+  static fromConfig(
+    options: ChoreoStoreServiceOptions,
+  ): DefaultChoreoStoreService {
+    const configs = readChoreoSourcesConfig(options.config, {
+      workingDirectory: options.workingDirectory,
+    });
+    return new DefaultChoreoStoreService(configs, options.logger);
+  }
+
+  constructor(configs: ChoreoSourceConfig[], logger: LoggerService) {
+    this.store = new ChoreoStore({ logger });
+    this.reader = this.store;
+    this.entries = configs.map(config => {
+      if (config.type === 'directory') {
+        const source = new DirectorySource({
+          name: config.name,
+          path: config.path,
+          namespaces: config.namespaces,
+          logger: logger.child({ choreoSource: config.name }),
+        });
+        const writer = new DirectoryWriter({
+          root: config.path,
+          git: config.git,
+          locator: source,
+        });
+        return { config, source, writer };
+      }
+      return { config };
+    });
+    this.started = Promise.all(
+      this.entries.map(entry => this.startSource(entry, logger)),
+    ).then(() => undefined);
+  }
+
+  private async startSource(entry: SourceEntry, logger: LoggerService) {
+    const { name, type } = entry.config;
+    const sink = this.store.sinkFor(name, type);
+    if (!entry.source) {
+      const message = `Choreo source '${name}' has type '${type}', which this version does not support yet; it is ignored`;
+      logger.warn(message);
+      sink.setState('failing', message);
+      return;
+    }
+    try {
+      await entry.source.start(sink);
+    } catch (error) {
+      const message = `Choreo source '${name}' could not start: ${stringifyError(
+        error,
+      )}`;
+      logger.error(message);
+      sink.setState('failing', message);
+    }
+  }
+
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  async stop(): Promise<void> {
+    await this.started;
+    await Promise.all(this.entries.map(entry => entry.source?.stop()));
+  }
+
+  writerFor(namespace: string): ChoreoWriter {
+    if (typeof namespace !== 'string' || !namespace.trim()) {
+      throw new InputError('writerFor needs the control-plane namespace name');
+    }
+    const holder = this.sourceOfNamespace(namespace);
+    if (holder) {
+      const entry = this.entries.find(e => e.config.name === holder);
+      if (!entry?.writer) {
+        throw new NotFoundError(
+          `Namespace '${namespace}' comes from Choreo source '${holder}' (type ${entry?.config.type}), which cannot be written to yet`,
+        );
+      }
+      return entry.writer;
+    }
+    const directory =
+      this.entries.find(
+        e => e.writer && e.config.type === 'directory' && e.config.git.commit,
+      ) ?? this.entries.find(e => e.writer);
+    if (!directory?.writer) {
+      throw new NotFoundError(
+        `No Choreo source can take resources of namespace '${namespace}': add a choreo.sources entry with type 'directory' (and git.commit: true for GitOps)`,
+      );
+    }
+    return directory.writer;
+  }
+
+  /** The source of the Namespace object, else of any resource in the namespace. */
+  private sourceOfNamespace(namespace: string): string | undefined {
+    const own = this.store.sourceOf({ kind: 'Namespace', name: namespace });
+    if (own) {
+      return own;
+    }
+    for (const kind of NAMESPACED_KINDS) {
+      const [first] = this.store.list(kind, { namespace });
+      if (first) {
+        return this.store.sourceOf(resourceKeyOf(first));
+      }
+    }
+    return undefined;
+  }
+
+  get<K extends ChoreoKind>(
+    kind: K,
+    name: string,
+    namespace?: string,
+  ): ResourceOf<K> | undefined {
+    return this.store.get(kind, name, namespace);
+  }
+
+  list<K extends ChoreoKind>(
+    kind: K,
+    filter?: ResourceFilter,
+  ): ResourceOf<K>[] {
+    return this.store.list(kind, filter);
+  }
+
+  sourceOf(key: ResourceKey): string | undefined {
+    return this.store.sourceOf(key);
+  }
+
+  sources(): SourceStatus[] {
+    return this.store.sources();
+  }
+
+  subscribe(listener: (event: StoreChangeEvent) => void): () => void {
+    return this.store.subscribe(listener);
+  }
+}
