@@ -27,8 +27,6 @@ export { DirectoryWriter } from './writer/directory/DirectoryWriter';
 export type { DirectoryWriterOptions } from './writer/directory/DirectoryWriter';
 export { GitCommandError } from './writer/directory/gitCommit';
 export { conventionalManifestPath } from './writer/directory/manifestLayout';
-export { kubernetesNameProblem } from './writer/kubernetesName';
-export type { KubernetesNameRule } from './writer/kubernetesName';
 export {
   validateResource,
   validateResourceKey,

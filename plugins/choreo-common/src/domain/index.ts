@@ -7,3 +7,4 @@ export type { StatusSummary } from './conditionSummary';
 export { findCondition } from './conditionSummary';
 export * from './statusSummary';
 export * from './workflowRunStatus';
+export * from './kubernetesName';

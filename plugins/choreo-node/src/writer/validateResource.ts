@@ -6,7 +6,7 @@ import {
   ResourceKey,
   choreoKindInfo,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { kubernetesNameProblem } from './kubernetesName';
+import { kubernetesNameProblem } from '@choreo-for-backstage/plugin-choreo-common';
 import { WriteContext } from './types';
 
 function kindInfoOrThrow(kind: unknown): ChoreoKindInfo {

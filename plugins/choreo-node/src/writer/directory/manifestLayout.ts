@@ -4,7 +4,7 @@ import {
   choreoKindInfo,
   resourceScope,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { kubernetesNameProblem } from '../kubernetesName';
+import { kubernetesNameProblem } from '@choreo-for-backstage/plugin-choreo-common';
 
 function segment(value: string, what: string): string {
   // Names become folder names: only valid Kubernetes names, which cannot
