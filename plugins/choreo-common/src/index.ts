@@ -7,3 +7,4 @@
 export * from './constants';
 export * from './resources';
 export * from './domain';
+export * from './entityAnnotations';
