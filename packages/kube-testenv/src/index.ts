@@ -1,0 +1,7 @@
+export {
+  OPENCHOREO_VERSION,
+  loadOpenChoreoCrds,
+  openchoreoModuleDir,
+  __resetOpenChoreoModuleCacheForTests,
+} from './openchoreoModule';
+export type { CrdSchema, OpenChoreoCrd } from './openchoreoModule';
