@@ -71,5 +71,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.add(import('@choreo-for-backstage/plugin-catalog-backend-module-choreo'));
+// choreo: deployments, promotions with approval and audit, builds, cell topology
+backend.add(import('@choreo-for-backstage/plugin-choreo-backend'));
+
 backend.start();

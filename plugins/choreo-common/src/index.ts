@@ -7,4 +7,6 @@
 export * from './constants';
 export * from './resources';
 export * from './domain';
+export * from './permissions';
+export * from './api';
 export * from './entityAnnotations';

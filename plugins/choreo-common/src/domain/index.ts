@@ -8,3 +8,4 @@ export { findCondition } from './conditionSummary';
 export * from './statusSummary';
 export * from './workflowRunStatus';
 export * from './kubernetesName';
+export * from './cellTopology';

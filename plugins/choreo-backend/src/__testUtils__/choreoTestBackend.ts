@@ -1,0 +1,69 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { choreoPlugin } from '../plugin';
+
+/** Decides a permission for a user; the test's stand-in for a permission policy. */
+export type TestPolicy = (user: string, permission: string) => boolean;
+
+export const allowAll: TestPolicy = () => true;
+
+/** Starts the choreo backend over a directory source and the given database. */
+export async function startChoreoBackend(options: {
+  sourceDir: string;
+  knex?: Knex;
+  policy?: TestPolicy;
+  config?: Record<string, unknown>;
+  features?: BackendFeature[];
+}) {
+  const policy = options.policy ?? allowAll;
+  const permissions = mockServices.permissions.mock({
+    authorize: async (requests, { credentials }) => {
+      const principal = credentials.principal as { userEntityRef?: string };
+      const user = principal.userEntityRef ?? 'service';
+      return requests.map(r => ({
+        result: policy(user, r.permission.name)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      }));
+    },
+  });
+  return startTestBackend({
+    features: [
+      choreoPlugin,
+      permissions.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          choreo: {
+            sources: [
+              {
+                type: 'directory',
+                name: 'acme',
+                path: options.sourceDir,
+                git: { commit: true },
+              },
+            ],
+            ...options.config,
+          },
+        },
+      }),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
+      ...(options.features ?? []),
+    ],
+  });
+}
+
+/**
+ * SQLite always; PostgreSQL 16 too when BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING
+ * points at a server (there is no docker here to start one).
+ */
+export const TEST_DATABASE_IDS: TestDatabaseId[] = [
+  'SQLITE_3',
+  ...(process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING
+    ? (['POSTGRES_16'] as const)
+    : []),
+];

@@ -1,0 +1,75 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  choreoComponentReadPermission,
+  summarizeWorkflowRun,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { BuildLogSource } from '../logs/BuildLogSource';
+import { sendEventStream } from '../logs/eventStream';
+import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
+import { BuildService } from '../service/BuildService';
+import {
+  callerOf,
+  componentParams,
+  kubernetesName,
+  parse,
+} from './requestContext';
+
+const runParams = componentParams.extend({ run: kubernetesName });
+const logsQuery = z.object({
+  task: z.string().min(1).max(253).optional(),
+  follow: z.enum(['true', 'false']).optional(),
+});
+
+/**
+ * Build logs as server-sent events: `line` events, then one `end` event
+ * (`complete`, `timeout` or `error`). Live while the run is going.
+ */
+export function buildLogRoutes(deps: {
+  httpAuth: HttpAuthService;
+  authorizer: ComponentAuthorizer;
+  builds: BuildService;
+  logSource: () => BuildLogSource | undefined;
+  streamTimeoutMs: number;
+}) {
+  const router = Router();
+  router.get(
+    '/components/:namespace/:name/builds/:run/logs',
+    async (req, res) => {
+      const { run: runName, ...ref } = parse(runParams, req.params, 'build');
+      const query = parse(logsQuery, req.query, 'query');
+      const caller = await callerOf(deps.httpAuth, req);
+      await deps.authorizer.authorize(
+        caller.credentials,
+        choreoComponentReadPermission,
+        ref,
+        `see the builds of ${ref.namespace}/${ref.name}`,
+      );
+      const run = deps.builds.run(ref, runName);
+      const running = summarizeWorkflowRun(run).state === 'progressing';
+      const tasks = run.status?.tasks?.map(t => t.name) ?? [];
+      if (query.task && !running && !tasks.includes(query.task)) {
+        throw new NotFoundError(
+          `Build '${runName}' has no step '${query.task}'; its steps are ${
+            tasks.join(', ') || 'not known'
+          }`,
+        );
+      }
+      const source = deps.logSource();
+      if (!source) {
+        throw new ServiceUnavailableError(
+          'Build logs need access to the workflow plane: configure a Kubernetes source for it',
+        );
+      }
+      const follow = query.follow ? query.follow === 'true' : running;
+      await sendEventStream(
+        res,
+        signal => source.read({ run, task: query.task, follow, signal }),
+        { event: 'line', timeoutMs: deps.streamTimeoutMs },
+      );
+    },
+  );
+  return router;
+}

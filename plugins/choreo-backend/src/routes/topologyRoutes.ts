@@ -1,0 +1,35 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ReadModelCache } from '../service/ReadModelCache';
+import { sendCachedJson } from './sendCachedJson';
+import { TopologyService } from '../service/TopologyService';
+import { kubernetesName, parse } from './requestContext';
+
+const projectParams = z.object({
+  namespace: kubernetesName,
+  name: kubernetesName,
+});
+const topologyQuery = z.object({ environment: kubernetesName });
+
+/** The cell of a project in one environment. */
+export function topologyRoutes(deps: {
+  httpAuth: HttpAuthService;
+  topology: TopologyService;
+  cache: ReadModelCache;
+}) {
+  const router = Router();
+  router.get('/projects/:namespace/:name/topology', async (req, res) => {
+    await deps.httpAuth.credentials(req);
+    const { namespace, name } = parse(projectParams, req.params, 'project');
+    const { environment } = parse(topologyQuery, req.query, 'query');
+    sendCachedJson(
+      req,
+      res,
+      deps.cache.json(namespace, `topology/${name}/${environment}`, () =>
+        deps.topology.topology({ namespace, project: name }, environment),
+      ),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  BuildSummary,
+  CHOREO_API_VERSION,
+  CHOREO_LABELS,
+  ComponentRef,
+  JsonObject,
+  MutationResponse,
+  WorkflowRun,
+  choreoBuildTriggerPermission,
+  choreoComponentEntityRef,
+  summarizeWorkflowRun,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import {
+  ChoreoStoreReader,
+  ChoreoStoreService,
+} from '@choreo-for-backstage/plugin-choreo-node';
+import { AuditLog } from '../database/AuditLog';
+import {
+  ComponentAuthorizer,
+  actorOf,
+} from '../permissions/ComponentAuthorizer';
+import { Caller, audited } from './AuditedAction';
+import { loadComponentContext } from './ComponentContext';
+import {
+  readParameter,
+  repositoryParameterPath,
+  withParameter,
+} from './repositoryParameters';
+
+const seconds = (from?: string, to?: string) => {
+  const ms = Date.parse(to ?? '') - Date.parse(from ?? '');
+  return Number.isNaN(ms) ? undefined : Math.max(0, Math.round(ms / 1000));
+};
+const text = (value: unknown) =>
+  typeof value === 'string' && value ? value : undefined;
+
+/** Builds of a component (WorkflowRuns from the store) and triggering new ones. */
+export class BuildService {
+  constructor(
+    private readonly options: {
+      store: ChoreoStoreReader & Pick<ChoreoStoreService, 'writerFor'>;
+      authorizer: ComponentAuthorizer;
+      audit: AuditLog;
+    },
+  ) {}
+
+  /** Newest first. */
+  builds(ref: ComponentRef): BuildSummary[] {
+    const { component } = loadComponentContext(this.options.store, ref);
+    const project = component.spec.owner?.projectName;
+    return this.options.store
+      .list('WorkflowRun', { namespace: ref.namespace, component: ref.name })
+      .filter(run => run.metadata.labels?.[CHOREO_LABELS.project] === project)
+      .map(run => this.summary(run))
+      .sort(
+        (a, b) =>
+          (Date.parse(b.createdAt ?? '') || 0) -
+            (Date.parse(a.createdAt ?? '') || 0) ||
+          b.name.localeCompare(a.name),
+      );
+  }
+
+  /** One run of the component; NotFoundError when it is not one of its builds. */
+  run(ref: ComponentRef, name: string): WorkflowRun {
+    const { component } = loadComponentContext(this.options.store, ref);
+    const run = this.options.store.get('WorkflowRun', name, ref.namespace);
+    const labels = run?.metadata.labels ?? {};
+    if (
+      !run ||
+      labels[CHOREO_LABELS.component] !== ref.name ||
+      labels[CHOREO_LABELS.project] !== component.spec.owner?.projectName
+    ) {
+      throw new NotFoundError(
+        `Build '${name}' of ${ref.namespace}/${ref.name} not found`,
+      );
+    }
+    return run;
+  }
+
+  /** Creates a WorkflowRun with the component's workflow, optionally at one commit. */
+  async trigger(
+    ref: ComponentRef,
+    input: { commit?: string },
+    caller: Caller,
+  ): Promise<MutationResponse & { build: string }> {
+    const name = `${ref.name}-run-${randomBytes(4).toString('hex')}`;
+    const details = { build: name, commit: input.commit };
+    return audited(
+      this.options.audit,
+      caller,
+      {
+        action: 'build.trigger',
+        target: choreoComponentEntityRef(ref),
+        details,
+      },
+      async () => {
+        const doWhat = `build ${ref.namespace}/${ref.name}`;
+        await this.options.authorizer.authorize(
+          caller.credentials,
+          choreoBuildTriggerPermission,
+          ref,
+          doWhat,
+        );
+        const { component } = loadComponentContext(this.options.store, ref);
+        const workflow = component.spec.workflow;
+        if (!workflow?.name) {
+          throw new ConflictError(
+            `${ref.namespace}/${ref.name} has no build workflow (spec.workflow); it is deployed from an image`,
+          );
+        }
+        const kind = workflow.kind ?? 'ClusterWorkflow';
+        let parameters = workflow.parameters;
+        if (input.commit) {
+          const path = repositoryParameterPath(
+            this.schemaOf(kind, workflow.name, ref.namespace),
+            'commit',
+          );
+          parameters = withParameter(parameters, path, input.commit);
+        }
+        const run: WorkflowRun = {
+          apiVersion: CHOREO_API_VERSION,
+          kind: 'WorkflowRun',
+          metadata: {
+            name,
+            namespace: ref.namespace,
+            labels: {
+              [CHOREO_LABELS.project]: component.spec.owner.projectName,
+              [CHOREO_LABELS.component]: ref.name,
+            },
+          },
+          spec: {
+            workflow: {
+              kind,
+              name: workflow.name,
+              ...(parameters ? { parameters } : {}),
+            },
+          },
+        };
+        const result = await this.options.store
+          .writerFor(ref.namespace)
+          .apply(run, {
+            actor: actorOf(caller.credentials),
+            message: `Build ${ref.namespace}/${ref.name}`,
+          });
+        return {
+          result: 'applied',
+          action: result.action === 'deleted' ? 'updated' : result.action,
+          resource: { kind: 'WorkflowRun', namespace: ref.namespace, name },
+          warnings: [],
+          commit: result.commit,
+          build: name,
+        };
+      },
+    );
+  }
+
+  private schemaOf(
+    kind: string,
+    name: string,
+    namespace: string,
+  ): JsonObject | undefined {
+    const workflow =
+      kind === 'Workflow'
+        ? this.options.store.get('Workflow', name, namespace)
+        : this.options.store.get('ClusterWorkflow', name);
+    return workflow?.spec?.parameters?.openAPIV3Schema;
+  }
+
+  private summary(run: WorkflowRun): BuildSummary {
+    const kind = run.spec.workflow?.kind ?? 'ClusterWorkflow';
+    const schema = this.schemaOf(
+      kind,
+      run.spec.workflow?.name,
+      run.metadata.namespace ?? '',
+    );
+    const parameters = run.spec.workflow?.parameters;
+    return {
+      name: run.metadata.name,
+      namespace: run.metadata.namespace ?? '',
+      workflow: run.spec.workflow?.name,
+      createdAt: run.metadata.creationTimestamp,
+      startedAt: run.status?.startedAt,
+      completedAt: run.status?.completedAt,
+      durationSeconds: seconds(run.status?.startedAt, run.status?.completedAt),
+      status: summarizeWorkflowRun(run),
+      commit: text(
+        readParameter(parameters, repositoryParameterPath(schema, 'commit')),
+      ),
+      branch: text(
+        readParameter(parameters, repositoryParameterPath(schema, 'branch')),
+      ),
+      tasks: (run.status?.tasks ?? []).map(task => ({
+        ...task,
+        durationSeconds: seconds(task.startedAt, task.completedAt),
+      })),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  Component,
+  ComponentRef,
+  Environment,
+  Project,
+  PromotionGraph,
+  ReleaseBinding,
+  buildPromotionGraph,
+  environmentsRequiringApproval,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+
+/** Everything about a component its deployments depend on, read from the store once. */
+export interface ComponentContext {
+  ref: ComponentRef;
+  component: Component;
+  project?: Project;
+  graph: PromotionGraph;
+  environments: Map<string, Environment>;
+  /** Environments whose promotions need approval. */
+  approvalEnvironments: string[];
+  /** The component's ReleaseBindings by environment. */
+  bindings: Map<string, ReleaseBinding>;
+}
+
+/**
+ * Reads a component with its project, pipeline and bindings from the store.
+ * `approvalEnvironments` from config replace the default (isProduction).
+ */
+export function loadComponentContext(
+  store: ChoreoStoreReader,
+  ref: ComponentRef,
+  approvalEnvironments?: readonly string[],
+): ComponentContext {
+  const component = store.get('Component', ref.name, ref.namespace);
+  if (!component) {
+    throw new NotFoundError(
+      `Component '${ref.name}' not found in namespace '${ref.namespace}'`,
+    );
+  }
+  const projectName = component.spec.owner?.projectName;
+  const project = projectName
+    ? store.get('Project', projectName, ref.namespace)
+    : undefined;
+  const pipelineName = pipelineRefName(project);
+  const pipeline = pipelineName
+    ? store.get('DeploymentPipeline', pipelineName, ref.namespace)
+    : undefined;
+  const graph = buildPromotionGraph(pipeline);
+  const environments = new Map(
+    store
+      .list('Environment', { namespace: ref.namespace })
+      .map(env => [env.metadata.name, env]),
+  );
+  const bindings = new Map<string, ReleaseBinding>();
+  for (const binding of store.list('ReleaseBinding', {
+    namespace: ref.namespace,
+    component: ref.name,
+  })) {
+    // the index matches by component name; the project must match too
+    if (binding.spec.owner?.projectName !== projectName) continue;
+    const existing = bindings.get(binding.spec.environment);
+    // prefer the conventional name if someone made two
+    if (
+      !existing ||
+      binding.metadata.name === `${ref.name}-${binding.spec.environment}`
+    ) {
+      bindings.set(binding.spec.environment, binding);
+    }
+  }
+  return {
+    ref,
+    component,
+    project,
+    graph,
+    environments,
+    approvalEnvironments: environmentsRequiringApproval(
+      [...environments.values()],
+      approvalEnvironments,
+    ),
+    bindings,
+  };
+}
+
+/** `spec.deploymentPipelineRef` is an object since v1.0; older manifests use a string. */
+function pipelineRefName(project: Project | undefined): string | undefined {
+  const ref = project?.spec?.deploymentPipelineRef as
+    | { name?: string }
+    | string
+    | undefined;
+  return typeof ref === 'string' ? ref : ref?.name;
+}

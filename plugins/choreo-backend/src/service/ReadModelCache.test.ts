@@ -1,0 +1,64 @@
+import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
+import {
+  ChoreoStoreReader,
+  StoreChangeEvent,
+} from '@choreo-for-backstage/plugin-choreo-node';
+import { ReadModelCache } from './ReadModelCache';
+
+function fakeStore() {
+  let listener: ((event: StoreChangeEvent) => void) | undefined;
+  const store = {
+    subscribe: (l: (event: StoreChangeEvent) => void) => {
+      listener = l;
+      return () => (listener = undefined);
+    },
+  } as unknown as ChoreoStoreReader;
+  const change = (namespace?: string) =>
+    listener?.({
+      source: 's',
+      changes: [
+        {
+          type: 'modified',
+          source: 's',
+          resource: {
+            kind: 'Project',
+            metadata: { name: 'p', namespace },
+          } as ChoreoResource,
+        },
+      ],
+    });
+  return { store, change };
+}
+
+describe('ReadModelCache', () => {
+  it('computes once until something in the namespace changes', () => {
+    const { store, change } = fakeStore();
+    const cache = new ReadModelCache(store);
+    let computed = 0;
+    const read = (ns: string) =>
+      cache.json(ns, 'k', () => ({ n: ++computed })).body.toString();
+
+    expect(read('acme')).toBe('{"n":1}');
+    expect(read('acme')).toBe('{"n":1}');
+    change('other');
+    expect(read('acme')).toBe('{"n":1}');
+    change('acme');
+    expect(read('acme')).toBe('{"n":2}');
+    change(undefined); // a cluster-scoped kind
+    expect(read('acme')).toBe('{"n":3}');
+    cache.close();
+  });
+
+  it('forgets the oldest entries beyond its size', () => {
+    const { store } = fakeStore();
+    const cache = new ReadModelCache(store, 2);
+    let computed = 0;
+    const read = (key: string) =>
+      cache.json('acme', key, () => ++computed).body.toString();
+    read('a');
+    read('b');
+    read('c');
+    expect(read('b')).toBe('2');
+    expect(read('a')).toBe('4');
+  });
+});

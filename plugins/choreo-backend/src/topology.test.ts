@@ -1,0 +1,80 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
+import { copySampleOrganization } from './__testUtils__/sampleOrganization';
+
+jest.setTimeout(60_000);
+
+describe('GET /projects/:namespace/:name/topology', () => {
+  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+
+  beforeAll(async () => {
+    sample = await copySampleOrganization();
+    backend = await startChoreoBackend({ sourceDir: sample.dir });
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await sample.cleanup();
+  });
+
+  const topology = (project: string, environment?: string) =>
+    request(backend.server)
+      .get(`/api/choreo/projects/acme/${project}/topology`)
+      .query(environment ? { environment } : {})
+      .set('Authorization', mockCredentials.user.header());
+
+  it('draws the payments cell of the sample organization in development', async () => {
+    const { body } = await topology('payments', 'development').expect(200);
+    expect(body.cellNamespace).toMatch(/^dp-acme-payments-development-/);
+    const cell = body.nodes.filter(
+      (n: any) => n.kind === 'component' && n.inCell,
+    );
+    expect(cell.map((n: any) => [n.name, n.status.state])).toEqual([
+      ['checkout-api', 'ready'],
+      ['ledger-service', 'ready'],
+      ['payment-gateway', 'ready'],
+      ['settlement-job', 'ready'],
+    ]);
+    const edges = body.edges.map((e: any) => `${e.kind} ${e.id}`);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'east-west component:acme/payments/checkout-api->component:acme/payments/payment-gateway#grpc',
+        'east-west component:acme/payments/checkout-api->component:acme/payments/ledger-service#grpc',
+        'east-west component:acme/payments/settlement-job->component:acme/payments/ledger-service#grpc',
+        'cross-project component:acme/payments/checkout-api->component:acme/logistics/shipping-api#api',
+        'cross-project component:acme/storefront/shop-web->component:acme/payments/checkout-api#api',
+        'north-south gateway:ingress:external->component:acme/payments/checkout-api#api',
+        'north-south gateway:ingress:internal->component:acme/payments/payment-gateway#admin',
+      ]),
+    );
+    expect(body.edges.filter((e: any) => e.problem)).toEqual([]);
+    const checkout = cell.find((n: any) => n.name === 'checkout-api');
+    expect(checkout.endpoints.external[0].externalURL).toMatch(
+      /^https:\/\/development-acme\./,
+    );
+  });
+
+  it('marks components that are not deployed in the environment', async () => {
+    const { body } = await topology('logistics', 'production').expect(200);
+    const states = Object.fromEntries(
+      body.nodes
+        .filter((n: any) => n.kind === 'component' && n.inCell)
+        .map((n: any) => [n.name, n.status.state]),
+    );
+    expect(states['tracking-web']).toBe('not-deployed');
+    expect(states['shipping-api']).toBe('ready');
+  });
+
+  it('says what to fix for an unknown environment or project', async () => {
+    const missing = await topology('payments');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/environment/);
+    const unknown = await topology('payments', 'qa');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /use one of development, staging, production/,
+    );
+    expect((await topology('nope', 'development')).status).toBe(404);
+  });
+});

@@ -1,0 +1,75 @@
+import { StatusSummary } from '../domain/conditionSummary';
+import { EndpointType } from '../resources';
+
+/** A component as the Choreo API names it: its control-plane namespace and name. */
+export interface ComponentRef {
+  namespace: string;
+  name: string;
+}
+
+/** One endpoint of a deployed component, with the URLs OpenChoreo reported. */
+export interface DeployedEndpoint {
+  name: string;
+  type?: EndpointType;
+  /** The URL to call it from outside (external gateway), when it has one. */
+  invokeURL?: string;
+  externalURL?: string;
+  internalURL?: string;
+  /** In-cluster URL (project and namespace visibility). */
+  serviceURL?: string;
+}
+
+export interface PossiblePromotion {
+  to: string;
+  /** Promoting there creates a promotion request that someone else approves. */
+  requiresApproval: boolean;
+}
+
+/** The component in one environment of its pipeline. */
+export interface EnvironmentDeployment {
+  environment: string;
+  displayName?: string;
+  isProduction: boolean;
+  requiresApproval: boolean;
+  /** Name of the ReleaseBinding; absent when never deployed here. */
+  bindingName?: string;
+  releaseName?: string;
+  /** `not-deployed` when no ReleaseBinding exists for this environment. */
+  status: StatusSummary | { state: 'not-deployed'; message: string };
+  endpoints: DeployedEndpoint[];
+  /** ISO time of the latest change we know of (spec update, status change, restart). */
+  lastChange?: string;
+  promotions: PossiblePromotion[];
+}
+
+export interface ReleaseSummary {
+  name: string;
+  createdAt?: string;
+  image?: string;
+  /** Environments whose binding points at this release. */
+  deployedIn: string[];
+  /** The release the component controller made last (`status.latestRelease`). */
+  latest: boolean;
+}
+
+export interface ComponentDeployments {
+  component: ComponentRef & {
+    project: string;
+    displayName?: string;
+    autoDeploy: boolean;
+  };
+  pipeline: {
+    name?: string;
+    /** Environments in promotion order. */
+    environments: string[];
+    root?: string;
+    problems: string[];
+  };
+  environments: EnvironmentDeployment[];
+  /** Newest first. */
+  releases: ReleaseSummary[];
+}
+
+export interface ComponentReleases {
+  items: ReleaseSummary[];
+}

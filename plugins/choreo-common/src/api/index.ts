@@ -1,0 +1,4 @@
+// Response types of the choreo backend API, shared with the frontend client.
+export * from './deployments';
+export * from './approvals';
+export * from './builds';
