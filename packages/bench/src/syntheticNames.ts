@@ -1,0 +1,47 @@
+/** Words synthetic names are made of: project domains, API resources, component roles. */
+
+export const DOMAINS = [
+  'payments',
+  'orders',
+  'catalog',
+  'search',
+  'identity',
+  'billing',
+  'shipping',
+  'inventory',
+  'pricing',
+  'reviews',
+  'loyalty',
+  'notifications',
+  'analytics',
+  'fraud',
+  'content',
+  'media',
+  'support',
+  'partners',
+];
+export const RESOURCES = [
+  'accounts',
+  'orders',
+  'invoices',
+  'carts',
+  'items',
+  'users',
+  'sessions',
+  'products',
+  'prices',
+  'reports',
+  'events',
+  'tokens',
+  'shipments',
+  'offers',
+];
+export const ROLES = [
+  'api',
+  'service',
+  'web',
+  'worker',
+  'gateway',
+  'sync',
+  'job',
+];
