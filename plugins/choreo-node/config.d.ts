@@ -22,7 +22,7 @@ export interface Config {
           namespaces?: string[];
         }
       | {
-          /** A live OpenChoreo control plane (not supported yet). */
+          /** A live OpenChoreo control plane, followed with list + watch and written with server-side apply. */
           type: 'kubernetes';
           /** Unique name of the source, shown in status and problems. */
           name: string;
@@ -41,8 +41,17 @@ export interface Config {
           token?: string;
           /** CA bundle of the API server. */
           caFile?: string;
-          /** Only watch these control-plane namespaces. */
+          /**
+           * Only watch these control-plane namespaces; default: every namespace
+           * labelled openchoreo.dev/control-plane=true.
+           */
           namespaces?: string[];
+          /**
+           * Write as the signed-in user with Kubernetes impersonation
+           * (Impersonate-User: the user's entity ref), so cluster RBAC applies
+           * per user. The backend's identity needs the impersonate verb. Default false.
+           */
+          impersonate?: boolean;
         }
     >;
   };

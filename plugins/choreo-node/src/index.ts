@@ -41,3 +41,21 @@ export type {
   ChoreoStoreService,
   ChoreoStoreServiceOptions,
 } from './service/DefaultChoreoStoreService';
+export { KubernetesSource } from './sources/kubernetes/KubernetesSource';
+export type { KubernetesSourceOptions } from './sources/kubernetes/KubernetesSource';
+export {
+  KubernetesClientFactory,
+  kubeConfigFor,
+} from './sources/kubernetes/kubeConfig';
+export type { KubernetesConnectionConfig } from './sources/kubernetes/kubeConfig';
+export { KubeHttp, KubeApiError } from './sources/kubernetes/kubeHttp';
+export type {
+  KubeRequestOptions,
+  KubeStatus,
+  KubeWatchEvent,
+} from './sources/kubernetes/kubeHttp';
+export {
+  KubernetesWriter,
+  CHOREO_FIELD_MANAGER,
+} from './writer/kubernetes/KubernetesWriter';
+export type { KubernetesWriterOptions } from './writer/kubernetes/KubernetesWriter';

@@ -10,6 +10,8 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoSourceConfig, readChoreoSourcesConfig } from '../sources/config';
 import { DirectorySource } from '../sources/directory/DirectorySource';
+import { KubernetesSource } from '../sources/kubernetes/KubernetesSource';
+import { kubeConfigFor } from '../sources/kubernetes/kubeConfig';
 import { ChoreoStore } from '../store/ChoreoStore';
 import {
   ChoreoSource,
@@ -19,6 +21,7 @@ import {
   StoreChangeEvent,
 } from '../store/types';
 import { DirectoryWriter } from '../writer/directory/DirectoryWriter';
+import { KubernetesWriter } from '../writer/kubernetes/KubernetesWriter';
 import { ChoreoWriter } from '../writer/types';
 
 /** One store per backend process, shared by every Choreo plugin and module. */
@@ -28,7 +31,8 @@ export interface ChoreoStoreService extends ChoreoStoreReader {
   /**
    * The writer for resources of a control-plane namespace: the one of the
    * source that holds the namespace, or for a new namespace the first
-   * directory source with git commits (else the first directory source).
+   * directory source with git commits (else the first directory source,
+   * else the first kubernetes source).
    */
   writerFor(namespace: string): ChoreoWriter;
   /** Resolves once every source has attempted its first load. */
@@ -46,6 +50,8 @@ interface SourceEntry {
   config: ChoreoSourceConfig;
   source?: ChoreoSource;
   writer?: ChoreoWriter;
+  /** Why the source could not be built from its configuration. */
+  error?: string;
 }
 
 const NAMESPACED_KINDS = CHOREO_KINDS.filter(k => k.namespaced).map(
@@ -86,7 +92,22 @@ export class DefaultChoreoStoreService implements ChoreoStoreService {
         });
         return { config, source, writer };
       }
-      return { config };
+      try {
+        const kubeConfig = kubeConfigFor(config);
+        const source = new KubernetesSource({
+          name: config.name,
+          kubeConfig,
+          namespaces: config.namespaces,
+          logger: logger.child({ choreoSource: config.name }),
+        });
+        const writer = new KubernetesWriter({
+          kubeConfig,
+          impersonate: config.impersonate,
+        });
+        return { config, source, writer };
+      } catch (error) {
+        return { config, error: stringifyError(error) };
+      }
     });
     this.started = Promise.all(
       this.entries.map(entry => this.startSource(entry, logger)),
@@ -97,7 +118,9 @@ export class DefaultChoreoStoreService implements ChoreoStoreService {
     const { name, type } = entry.config;
     const sink = this.store.sinkFor(name, type);
     if (!entry.source) {
-      const message = `Choreo source '${name}' has type '${type}', which this version does not support yet; it is ignored`;
+      const message = entry.error
+        ? `Choreo source '${name}' could not be configured: ${entry.error}`
+        : `Choreo source '${name}' has type '${type}', which this version does not support yet; it is ignored`;
       logger.warn(message);
       sink.setState('failing', message);
       return;
@@ -139,7 +162,9 @@ export class DefaultChoreoStoreService implements ChoreoStoreService {
     const directory =
       this.entries.find(
         e => e.writer && e.config.type === 'directory' && e.config.git.commit,
-      ) ?? this.entries.find(e => e.writer);
+      ) ??
+      this.entries.find(e => e.writer && e.config.type === 'directory') ??
+      this.entries.find(e => e.writer);
     if (!directory?.writer) {
       throw new NotFoundError(
         `No Choreo source can take resources of namespace '${namespace}': add a choreo.sources entry with type 'directory' (and git.commit: true for GitOps)`,

@@ -99,7 +99,7 @@ describe('choreoStoreService', () => {
     expect(service.reader.get('Project', 'shop', 'acme')).toBeDefined();
   });
 
-  it('reports every source, including ones it cannot run yet', async () => {
+  it('reports every source, including ones it cannot run', async () => {
     const service = await create();
     expect(
       service.sources().map(s => [s.source, s.type, s.state, s.resourceCount]),
@@ -108,7 +108,9 @@ describe('choreoStoreService', () => {
       ['gitops', 'directory', 'synced', 1],
       ['prod', 'kubernetes', 'failing', 0],
     ]);
-    expect(service.sources()[2].message).toMatch(/does not support yet/);
+    expect(service.sources()[2].message).toMatch(
+      /inCluster: true, but the backend does not run in a Kubernetes pod/,
+    );
   });
 
   it('picks the writer of the source that holds a namespace, and the git source for new ones', async () => {

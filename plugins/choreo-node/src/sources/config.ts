@@ -11,7 +11,7 @@ export interface DirectorySourceConfig {
   namespaces?: string[];
 }
 
-/** A live control plane (not implemented yet; the config is read and checked). */
+/** A live control plane, read with list + watch and written with server-side apply. */
 export interface KubernetesSourceConfig {
   type: 'kubernetes';
   name: string;
@@ -22,6 +22,8 @@ export interface KubernetesSourceConfig {
   token?: string;
   caFile?: string;
   namespaces?: string[];
+  /** Writes impersonate the signed-in user (Impersonate-User). Default off. */
+  impersonate?: boolean;
 }
 
 export type ChoreoSourceConfig = DirectorySourceConfig | KubernetesSourceConfig;
@@ -80,6 +82,7 @@ export function readChoreoSourcesConfig(
         token: entry.getOptionalString('token'),
         caFile: entry.getOptionalString('caFile'),
         namespaces,
+        impersonate: entry.getOptionalBoolean('impersonate'),
       });
     }
     throw new Error(
