@@ -21,10 +21,11 @@ import {
   StoreChange,
   StoreChangeEvent,
 } from './types';
+import { problemChanges } from './sourceProblemText';
 
 export interface ChoreoStoreOptions {
-  /** Where failing listeners are reported. */
-  logger?: Pick<LoggerService, 'warn' | 'error'>;
+  /** Where source health, input problems and failing listeners are reported. */
+  logger?: Pick<LoggerService, 'info' | 'warn' | 'error'>;
   /** Clock for `SourceStatus.since` (tests). */
   now?: () => Date;
 }
@@ -91,12 +92,16 @@ export class ChoreoStore implements ChoreoStoreReader {
       applyChanges: changes => this.applyChanges(record, changes),
       setState: (state, message) => {
         if (state !== record.state) {
+          this.logStateChange(sourceName, state, message);
           record.state = state;
           record.since = this.now().toISOString();
         }
         record.message = message;
       },
       setProblems: problems => {
+        const { appeared, resolved } = problemChanges(record.problems, problems);
+        appeared.forEach(p => this.logger?.warn(`${sourceName}: ${p}`));
+        resolved.forEach(p => this.logger?.info(`${sourceName}: fixed: ${p}`));
         record.problems = [...problems];
       },
     };
@@ -284,6 +289,15 @@ export class ChoreoStore implements ChoreoStoreReader {
       } catch (error) {
         this.reportListenerError(error);
       }
+    }
+  }
+
+  private logStateChange(source: string, state: SourceState, why?: string) {
+    const text = `source ${source} is ${state}${why ? `: ${why}` : ''}`;
+    if (state === 'failing' || state === 'stale') {
+      this.logger?.warn(text);
+    } else {
+      this.logger?.info(text);
     }
   }
 
