@@ -54,5 +54,32 @@ export interface Config {
           impersonate?: boolean;
         }
     >;
+    /**
+     * The cluster of the workflow plane, where the Argo build pods run; build
+     * logs are read from there. Either `source` (the name of a kubernetes
+     * source whose client configuration to reuse, when the workflow plane is
+     * the control-plane cluster) or a connection of its own. The identity
+     * needs get/list on pods, get on pods/log and on argoproj.io workflows in
+     * the `workflows-*` namespaces.
+     */
+    workflowPlane?: {
+      /** Name of a `type: kubernetes` entry of `choreo.sources` to reuse. */
+      source?: string;
+      /** Path of a kubeconfig file. */
+      kubeconfig?: string;
+      /** Context of the kubeconfig to use. */
+      context?: string;
+      /** Use the service account of the pod the backend runs in. */
+      inCluster?: boolean;
+      /** API server URL (with `token`). */
+      url?: string;
+      /**
+       * Bearer token for `url`.
+       * @visibility secret
+       */
+      token?: string;
+      /** CA bundle of the API server. */
+      caFile?: string;
+    };
   };
 }

@@ -46,6 +46,8 @@ export interface KubeTestEnvOptions {
   openchoreoVersion?: string;
   /** How long to wait for etcd / kube-apiserver to become ready (default 90 s each). */
   startTimeoutMs?: number;
+  /** More kube-apiserver flags, appended after the defaults (e.g. `--kubelet-certificate-authority=…`). */
+  extraApiServerArgs?: string[];
 }
 
 /** A running etcd + kube-apiserver on loopback. Always call `stop()` (for example in afterAll). */
@@ -158,11 +160,10 @@ export async function startKubeTestEnv(
     const conn = (): KubeConnection => ({ server, token, caData });
     let apiServer: ManagedProcess;
     const startApiServer = async () => {
-      apiServer = startProcess(
-        'kube-apiserver',
-        binaries.kubeApiServer,
-        apiServerArgs(layout),
-      );
+      apiServer = startProcess('kube-apiserver', binaries.kubeApiServer, [
+        ...apiServerArgs(layout),
+        ...(options.extraApiServerArgs ?? []),
+      ]);
       await waitUntilReady(
         apiServer,
         `kube-apiserver at ${server}`,

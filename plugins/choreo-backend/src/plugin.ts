@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { choreoPermissions } from '@choreo-for-backstage/plugin-choreo-common';
-import { choreoStoreServiceRef } from '@choreo-for-backstage/plugin-choreo-node';
+import {
+  KubernetesBuildLogSource,
+  choreoStoreServiceRef,
+} from '@choreo-for-backstage/plugin-choreo-node';
 import { AuditLog } from './database/AuditLog';
 import { migratedClient } from './database/migrations';
 import { PromotionRequestStore } from './database/PromotionRequestStore';
@@ -42,6 +45,7 @@ export const choreoPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         store: choreoStoreServiceRef,
@@ -52,10 +56,20 @@ export const choreoPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         lifecycle,
+        logger,
         permissions,
         permissionsRegistry,
         store,
       }) {
+        // a module's source wins; otherwise read the Argo pods of choreo.workflowPlane
+        if (!logSource) {
+          logSource = KubernetesBuildLogSource.fromConfig(config);
+          if (logSource) {
+            logger.info(
+              'Build logs are read from the workflow plane of choreo.workflowPlane',
+            );
+          }
+        }
         permissionsRegistry.addPermissions([...choreoPermissions]);
         // answer from a loaded store, not an empty one, right after start-up
         await store.ready();

@@ -59,3 +59,11 @@ export {
   CHOREO_FIELD_MANAGER,
 } from './writer/kubernetes/KubernetesWriter';
 export type { KubernetesWriterOptions } from './writer/kubernetes/KubernetesWriter';
+export type {
+  BuildLogLine,
+  BuildLogRequest,
+  BuildLogSource,
+} from './buildLogs/types';
+export { KubernetesBuildLogSource } from './buildLogs/KubernetesBuildLogSource';
+export type { KubernetesBuildLogSourceOptions } from './buildLogs/KubernetesBuildLogSource';
+export { workflowPlaneKubeConfig } from './buildLogs/workflowPlaneConfig';

@@ -256,7 +256,7 @@ describe('ChoreoStore', () => {
   });
 
   it('keeps notifying other listeners when one throws', () => {
-    const logger = { warn: jest.fn(), error: jest.fn() };
+    const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
     const store = new ChoreoStore({ logger });
     const seen: string[] = [];
     store.subscribe(() => {
