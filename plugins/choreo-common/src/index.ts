@@ -10,3 +10,4 @@ export * from './domain';
 export * from './permissions';
 export * from './api';
 export * from './entityAnnotations';
+export * from './flows';

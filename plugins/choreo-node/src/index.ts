@@ -67,3 +67,26 @@ export type {
 export { KubernetesBuildLogSource } from './buildLogs/KubernetesBuildLogSource';
 export type { KubernetesBuildLogSourceOptions } from './buildLogs/KubernetesBuildLogSource';
 export { workflowPlaneKubeConfig } from './buildLogs/workflowPlaneConfig';
+export { FlowBuffer } from './flows/FlowBuffer';
+export type {
+  FlowListener,
+  FlowSource,
+  FlowSourceProblem,
+  FlowSourceState,
+  FlowSourceStatus,
+} from './flows/FlowBuffer';
+export { FlowLogFileSource } from './flows/FlowLogFileSource';
+export type { FlowLogFileSourceOptions } from './flows/FlowLogFileSource';
+export {
+  HubbleRelayClient,
+  hubbleGetFlowsRequest,
+} from './flows/HubbleRelayClient';
+export type {
+  HubbleRelayClientOptions,
+  HubbleTlsOptions,
+} from './flows/HubbleRelayClient';
+export {
+  loadObserverService,
+  hubbleProtoDir,
+  timestampFromIso,
+} from './flows/hubbleProto';

@@ -1,0 +1,5 @@
+export * from './flowRecord';
+export { identityFromLabels, flowPeerId } from './flowIdentity';
+export * from './hubbleFlow';
+export * from './aggregateFlows';
+export * from './classifyObservedTraffic';
