@@ -2,20 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  decodeHubbleJsonFlow,
-  FlowCellFilter,
-  FlowRecord,
-} from '@choreo-for-backstage/plugin-choreo-common';
-import {
-  FlowBuffer,
-  FlowListener,
-  FlowSource,
-  FlowSourceProblem,
-  FlowSourceState,
-  FlowSourceStatus,
-  pushProblem,
-} from './FlowBuffer';
+import { decodeHubbleJsonFlow } from '@choreo-for-backstage/plugin-choreo-common';
+import { BufferedFlowSource } from './BufferedFlowSource';
 
 export interface FlowLogFileSourceOptions {
   /** A JSONL file: one Hubble flow per line (`hubble observe -o json`, Hubble flow export). */
@@ -36,12 +24,10 @@ const CHUNK = 64 * 1024;
  * A truncated or replaced file is read again from the start. Bad lines are
  * counted and reported in status(), never fatal.
  */
-export class FlowLogFileSource implements FlowSource {
+export class FlowLogFileSource extends BufferedFlowSource {
   readonly path: string;
-  private readonly buffer: FlowBuffer;
   private readonly follow: boolean;
   private readonly pollMs: number;
-  private readonly logger?: LoggerService;
   private offset = 0;
   private lineNo = 0;
   private remainder = '';
@@ -51,19 +37,17 @@ export class FlowLogFileSource implements FlowSource {
   private timer?: NodeJS.Timeout;
   private reading?: Promise<void>;
   private stopped = true;
-  private state: FlowSourceState = 'stopped';
-  private stateSince = new Date().toISOString();
-  private message?: string;
-  private received = 0;
-  private invalid = 0;
-  private readonly problems: FlowSourceProblem[] = [];
 
   constructor(options: FlowLogFileSourceOptions) {
+    super({
+      type: 'file',
+      bufferSize: options.bufferSize,
+      warnOn: 'failing',
+      logger: options.logger,
+    });
     this.path = path.resolve(options.path);
-    this.buffer = new FlowBuffer(options.bufferSize ?? 10_000);
     this.follow = options.follow ?? true;
     this.pollMs = options.pollMs ?? 500;
-    this.logger = options.logger;
   }
 
   async start(): Promise<void> {
@@ -79,26 +63,6 @@ export class FlowLogFileSource implements FlowSource {
     clearTimeout(this.timer);
     await this.reading;
     this.setState('stopped');
-  }
-
-  subscribe(listener: FlowListener, filter?: FlowCellFilter): () => void {
-    return this.buffer.subscribe(listener, filter);
-  }
-
-  recent(filter?: FlowCellFilter, limit?: number): FlowRecord[] {
-    return this.buffer.recent(filter, limit);
-  }
-
-  status(): FlowSourceStatus {
-    return {
-      type: 'file',
-      state: this.state,
-      since: this.stateSince,
-      ...(this.message ? { message: this.message } : {}),
-      received: this.received,
-      invalid: this.invalid,
-      problems: [...this.problems],
-    };
   }
 
   private schedule() {
@@ -177,26 +141,15 @@ export class FlowLogFileSource implements FlowSource {
     if (!text) return;
     const result = decodeHubbleJsonFlow(text);
     if (result.record) {
-      this.received++;
-      this.buffer.push(result.record);
+      this.accept(result.record);
       return;
     }
     if (result.ignorable) return;
-    this.invalid++;
-    pushProblem(this.problems, { message: result.problem, line: this.lineNo });
+    this.reject({ message: result.problem, line: this.lineNo });
     if (this.invalid <= 5) {
       this.logger?.warn(
         `Skipping line ${this.lineNo} of flow log ${this.path}: ${result.problem}`,
       );
     }
-  }
-
-  private setState(state: FlowSourceState, message?: string) {
-    if (state !== this.state) {
-      this.state = state;
-      this.stateSince = new Date().toISOString();
-      if (state === 'failing') this.logger?.warn(message ?? 'failing');
-    }
-    this.message = message;
   }
 }

@@ -2,19 +2,11 @@ import * as grpc from '@grpc/grpc-js';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   FlowCellFilter,
-  FlowRecord,
   flowRecordFromHubble,
   hubbleCellSelector,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import {
-  FlowBuffer,
-  FlowListener,
-  FlowSource,
-  FlowSourceProblem,
-  FlowSourceState,
-  FlowSourceStatus,
-  pushProblem,
-} from './FlowBuffer';
+import { FlowSourceStatus } from './FlowBuffer';
+import { BufferedFlowSource } from './BufferedFlowSource';
 import { loadObserverService, timestampFromIso } from './hubbleProto';
 
 export interface HubbleTlsOptions {
@@ -78,30 +70,28 @@ export function hubbleGetFlowsRequest(
  * or fails it reconnects with exponential backoff, asking for flows since
  * the last one it saw and dropping the ones it already has.
  */
-export class HubbleRelayClient implements FlowSource {
+export class HubbleRelayClient extends BufferedFlowSource {
   private readonly options: HubbleRelayClientOptions;
-  private readonly buffer: FlowBuffer;
   private client?: ObserverClient;
   private call?: grpc.ClientReadableStream<FlowsResponse>;
   private generation = 0;
   private attempt = 0;
   private timer?: NodeJS.Timeout;
   private stopped = true;
-  private state: FlowSourceState = 'stopped';
-  private stateSince = new Date().toISOString();
-  private message?: string;
-  private received = 0;
-  private invalid = 0;
   private reconnects = 0;
   private lost = 0;
-  private readonly problems: FlowSourceProblem[] = [];
   private lastTime?: string;
   private lastMs = -Infinity;
   private lastUuids = new Set<string>();
 
   constructor(options: HubbleRelayClientOptions) {
+    super({
+      type: 'hubble-relay',
+      bufferSize: options.bufferSize,
+      warnOn: 'reconnecting',
+      logger: options.logger,
+    });
     this.options = options;
-    this.buffer = new FlowBuffer(options.bufferSize ?? 10_000);
   }
 
   async start(): Promise<void> {
@@ -135,23 +125,9 @@ export class HubbleRelayClient implements FlowSource {
     this.setState('stopped');
   }
 
-  subscribe(listener: FlowListener, filter?: FlowCellFilter): () => void {
-    return this.buffer.subscribe(listener, filter);
-  }
-
-  recent(filter?: FlowCellFilter, limit?: number): FlowRecord[] {
-    return this.buffer.recent(filter, limit);
-  }
-
-  status(): FlowSourceStatus {
+  override status(): FlowSourceStatus {
     return {
-      type: 'hubble-relay',
-      state: this.state,
-      since: this.stateSince,
-      ...(this.message ? { message: this.message } : {}),
-      received: this.received,
-      invalid: this.invalid,
-      problems: [...this.problems],
+      ...super.status(),
       reconnects: this.reconnects,
       lostEvents: this.lost,
     };
@@ -181,7 +157,7 @@ export class HubbleRelayClient implements FlowSource {
       if (generation !== this.generation) return;
       if (this.state !== 'streaming') this.setState('streaming');
       this.attempt = 0;
-      if (response.flow) this.deliver(response);
+      if (response.flow) this.receive(response);
       else if (response.lost_events)
         this.lost += Number(response.lost_events.num_events_lost ?? 0) || 0;
     });
@@ -195,14 +171,13 @@ export class HubbleRelayClient implements FlowSource {
     });
   }
 
-  private deliver(response: FlowsResponse) {
+  private receive(response: FlowsResponse) {
     const result = flowRecordFromHubble(
       response.flow as Record<string, unknown>,
       response,
     );
     if ('problem' in result) {
-      this.invalid++;
-      pushProblem(this.problems, { message: result.problem });
+      this.reject({ message: result.problem });
       return;
     }
     const r = result.record;
@@ -216,8 +191,7 @@ export class HubbleRelayClient implements FlowSource {
     }
     if (r.uuid) this.lastUuids.add(r.uuid);
     this.lastTime = r.time;
-    this.received++;
-    this.buffer.push(r);
+    this.accept(r);
   }
 
   private retry(message: string) {
@@ -229,17 +203,8 @@ export class HubbleRelayClient implements FlowSource {
     const delay = Math.min(max, initial * 2 ** this.attempt);
     this.attempt++;
     this.reconnects++;
-    pushProblem(this.problems, { message });
+    this.report({ message });
     this.setState('reconnecting', `${message}; retrying in ${delay} ms`);
     this.timer = setTimeout(() => this.open(), delay);
-  }
-
-  private setState(state: FlowSourceState, message?: string) {
-    if (state !== this.state) {
-      this.state = state;
-      this.stateSince = new Date().toISOString();
-      if (state === 'reconnecting') this.options.logger?.warn(message ?? '');
-    }
-    this.message = message;
   }
 }
