@@ -2,15 +2,26 @@
 # Seeds the GitOps working copy of the sample organization that app-config.yaml
 # points at (.data/gitops/acme) from examples/acme, as a git repository, so the
 # portal can commit its writes there without touching this repository's files.
-# Idempotent: an existing working copy is left as it is (delete .data/ to reset).
+# Idempotent: an existing working copy is kept (it holds what you did in the
+# portal); when examples/acme changed since it was seeded, this says so.
+# Delete .data/ to reseed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target=.data/gitops
-[ -d "$target/.git" ] && exit 0
+fingerprint() { (cd examples/acme && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16; }
+
+if [ -d "$target/.git" ]; then
+  if [ "$(cat "$target/.seeded-from" 2>/dev/null)" != "$(fingerprint)" ]; then
+    echo "note: examples/acme changed since $target was seeded; delete .data/ to start from the new sample"
+  fi
+  exit 0
+fi
 
 mkdir -p "$target"
 cp -R examples/acme "$target/acme"
+fingerprint >"$target/.seeded-from"
+printf '.seeded-from\n' >"$target/.gitignore"
 git -C "$target" init -q -b main
 git -C "$target" add -A
 git -C "$target" -c user.name="Choreo for Backstage" -c user.email="choreo@localhost" \

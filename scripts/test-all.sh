@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Every check the project has, in the order that fails fastest. Called by
 # `./run test` (with the toolchain on PATH) and by .ci/run.
+#   1. type check          4. unit and integration tests (Jest; database tests
+#   2. lint                   on SQLite and on a throwaway PostgreSQL)
+#   3. the real Kubernetes 5. browser tests of the portal started with
+#      binaries (built once,  `./run start` (Playwright, Debian's Chromium)
+#      cached)
+# Ends with one line "N passed, N failed, N skipped" over all tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
+reports="$(mktemp -d)"
 
 step "type check"
 yarn tsc
@@ -12,9 +19,22 @@ yarn tsc
 step "lint"
 yarn backstage-cli repo lint
 
+step "real Kubernetes test binaries (kube-apiserver, etcd, OpenChoreo manager)"
+if [ -n "${KUBEBUILDER_ASSETS:-}" ]; then
+  echo "using KUBEBUILDER_ASSETS=$KUBEBUILDER_ASSETS for kube-apiserver and etcd"
+  packages/kube-testenv/scripts/build-binaries.sh openchoreo-manager
+else
+  packages/kube-testenv/scripts/build-binaries.sh
+fi
+
 step "unit and integration tests"
-results="$(mktemp -d)/jest.json"
 status=0
-CI=true yarn backstage-cli repo test --json --outputFile="$results" || status=$?
-node scripts/print-test-summary.js "$results"
-exit "$status"
+CI=true scripts/with-postgres.sh \
+  yarn backstage-cli repo test --json --outputFile="$reports/jest.json" || status=$?
+
+step "browser tests"
+e2e_status=0
+scripts/e2e.sh || e2e_status=$?
+
+node scripts/print-test-summary.js "$reports/jest.json" e2e-test-report/results.json
+[ "$status" = 0 ] && [ "$e2e_status" = 0 ]
