@@ -243,6 +243,6 @@ describe('build logs', () => {
       )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(503);
-    expect(res.body.error.message).toMatch(/Kubernetes source/);
+    expect(res.body.error.message).toMatch(/set choreo.workflowPlane/);
   });
 });

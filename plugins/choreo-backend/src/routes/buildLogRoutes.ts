@@ -60,7 +60,7 @@ export function buildLogRoutes(deps: {
       const source = deps.logSource();
       if (!source) {
         throw new ServiceUnavailableError(
-          'Build logs need access to the workflow plane: configure a Kubernetes source for it',
+          'Build logs need access to the workflow plane, where the Argo build pods run: set choreo.workflowPlane (source: <a kubernetes source>, or a kubeconfig/url of its own)',
         );
       }
       const follow = query.follow ? query.follow === 'true' : running;
