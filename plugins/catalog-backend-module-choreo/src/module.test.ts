@@ -80,6 +80,18 @@ describe('catalog module choreo (real catalog backend)', () => {
       return entity!;
     });
 
+  // The catalog stitches relations as the entities on both ends get
+  // processed, so an entity can be served before all of its relations are.
+  const servedWithRelations = (
+    ref: string,
+    relations: Array<{ type: string; targetRef: string }>,
+  ) =>
+    eventually(async () => {
+      const entity = await getEntity(ref);
+      expect(entity?.relations).toEqual(expect.arrayContaining(relations));
+      return entity!;
+    });
+
   beforeAll(async () => {
     const filled = storeWith([...organization(), ...bulkProject('bulk', 10)]);
     sink = filled.sink;
@@ -107,36 +119,27 @@ describe('catalog module choreo (real catalog backend)', () => {
   });
 
   it('serves the organization with its relations', async () => {
-    const component = await served('component:acme/orders-api');
+    const component = await servedWithRelations('component:acme/orders-api', [
+      { type: 'partOf', targetRef: 'system:acme/shop' },
+      { type: 'providesApi', targetRef: 'api:acme/orders-api-rest' },
+      { type: 'consumesApi', targetRef: 'api:acme/payment-gateway-grpc' },
+      { type: 'dependsOn', targetRef: 'resource:acme/production' },
+      { type: 'ownedBy', targetRef: 'group:default/storefront-team' },
+    ]);
     expect(component.spec).toMatchObject({
       type: 'service',
       lifecycle: 'production',
       system: 'system:acme/shop',
     });
-    expect(component.relations).toEqual(
-      expect.arrayContaining([
-        { type: 'partOf', targetRef: 'system:acme/shop' },
-        { type: 'providesApi', targetRef: 'api:acme/orders-api-rest' },
-        { type: 'consumesApi', targetRef: 'api:acme/payment-gateway-grpc' },
-        { type: 'dependsOn', targetRef: 'resource:acme/production' },
-        { type: 'ownedBy', targetRef: 'group:default/storefront-team' },
-      ]),
-    );
-    const system = await served('system:acme/shop');
-    expect(system.relations).toEqual(
-      expect.arrayContaining([
-        { type: 'partOf', targetRef: 'domain:acme/acme' },
-        { type: 'dependsOn', targetRef: 'resource:acme/default-pipeline' },
-      ]),
-    );
+    await servedWithRelations('system:acme/shop', [
+      { type: 'partOf', targetRef: 'domain:acme/acme' },
+      { type: 'dependsOn', targetRef: 'resource:acme/default-pipeline' },
+    ]);
     const api = await served('api:acme/payment-gateway-grpc');
     expect(api.spec?.type).toBe('grpc');
-    const environment = await served('resource:acme/production');
-    expect(environment.relations).toEqual(
-      expect.arrayContaining([
-        { type: 'dependsOn', targetRef: 'resource:acme/default-dataplane' },
-      ]),
-    );
+    await servedWithRelations('resource:acme/production', [
+      { type: 'dependsOn', targetRef: 'resource:acme/default-dataplane' },
+    ]);
     await served('domain:acme/acme');
     await served('resource:acme/default-dataplane');
   });
