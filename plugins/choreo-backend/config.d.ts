@@ -15,5 +15,41 @@ export interface Config {
        */
       streamTimeoutSeconds?: number;
     };
+    /**
+     * Network flows from Cilium Hubble, for the traffic overlay of the cell
+     * topology and the live flow streams. Set `file` or `relay`.
+     */
+    hubble?: {
+      /**
+       * A flow log: one Hubble flow per line, as `hubble observe -o json` and
+       * Hubble's flow export write it. Resolved from the backend's working directory.
+       */
+      file?: string;
+      /** Keep reading what is appended to `file`. Default true. */
+      follow?: boolean;
+      relay?: {
+        /** `host:port` of hubble-relay, e.g. `hubble-relay.kube-system:4245`. */
+        address: string;
+        /** TLS towards the relay; the system roots when no caFile is given. */
+        tls?: {
+          caFile?: string;
+          certFile?: string;
+          keyFile?: string;
+          /** Name to verify the relay's certificate against. */
+          serverName?: string;
+        };
+        /** Plaintext gRPC (the relay without TLS). Default false. */
+        insecure?: boolean;
+      };
+      /** How many of the latest flows to keep in memory. Default 10,000. */
+      bufferSize?: number;
+      /** Hard limit for one flow stream, in seconds; the client reconnects. Default 600. */
+      streamTimeoutSeconds?: number;
+      /**
+       * Flows queued per stream client; a slower client loses the oldest
+       * and gets a `lost` event with their count. Default 1,000.
+       */
+      streamBufferSize?: number;
+    };
   };
 }

@@ -22,6 +22,10 @@ import {
   choreoBuildLogsExtensionPoint,
 } from './logs/BuildLogSource';
 import { TopologyService } from './service/TopologyService';
+import { FlowService } from './flows/FlowService';
+import { choreoFlowSourceExtensionPoint } from './flows/flowSourceExtension';
+import { flowSourceFromConfig } from './flows/flowSourceFromConfig';
+import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
 
 /**
  * The choreo backend: deployments, promotions with approval and audit,
@@ -36,6 +40,12 @@ export const choreoPlugin = createBackendPlugin({
     env.registerExtensionPoint(choreoBuildLogsExtensionPoint, {
       setBuildLogSource(source) {
         logSource = source;
+      },
+    });
+    let flowSource: FlowSource | undefined;
+    env.registerExtensionPoint(choreoFlowSourceExtensionPoint, {
+      setFlowSource(source) {
+        flowSource = source;
       },
     });
     env.registerInit({
@@ -70,6 +80,14 @@ export const choreoPlugin = createBackendPlugin({
             );
           }
         }
+        // a module's source wins; otherwise the file or relay of choreo.hubble
+        flowSource ??= flowSourceFromConfig(config, logger);
+        if (flowSource) {
+          const started = flowSource;
+          await started.start();
+          lifecycle.addShutdownHook(() => started.stop());
+          logger.info(`Network flows are read from ${started.status().type}`);
+        }
         permissionsRegistry.addPermissions([...choreoPermissions]);
         // answer from a loaded store, not an empty one, right after start-up
         await store.ready();
@@ -99,22 +117,32 @@ export const choreoPlugin = createBackendPlugin({
         const cache = new ReadModelCache(store);
         lifecycle.addShutdownHook(() => cache.close());
 
+        const topology = new TopologyService(store);
         httpRouter.use(
           createRouter({
             httpAuth,
+            permissions,
             store,
             authorizer,
             audit,
             deployments,
             releases,
             approvals,
-            topology: new TopologyService(store),
+            topology,
             builds: new BuildService({ store, authorizer, audit }),
             cache,
             logSource: () => logSource,
             streamTimeoutMs:
               (config.getOptionalNumber('choreo.logs.streamTimeoutSeconds') ??
                 600) * 1000,
+            flows: new FlowService(store, topology),
+            flowSource,
+            flowStreamTimeoutMs:
+              (config.getOptionalNumber('choreo.hubble.streamTimeoutSeconds') ??
+                600) * 1000,
+            flowStreamBufferSize:
+              config.getOptionalNumber('choreo.hubble.streamBufferSize') ??
+              1000,
           }),
         );
       },

@@ -1,8 +1,16 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ChoreoStoreReader,
+  FlowSource,
+} from '@choreo-for-backstage/plugin-choreo-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AuditLog } from './database/AuditLog';
+import { flowRoutes } from './flows/flowRoutes';
+import { FlowService } from './flows/FlowService';
 import { BuildLogSource } from './logs/BuildLogSource';
 import { ComponentAuthorizer } from './permissions/ComponentAuthorizer';
 import { approvalRoutes } from './routes/approvalRoutes';
@@ -20,6 +28,7 @@ import { TopologyService } from './service/TopologyService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   store: ChoreoStoreReader;
   authorizer: ComponentAuthorizer;
   audit: AuditLog;
@@ -32,6 +41,11 @@ export interface RouterOptions {
   /** Read at request time: a module may provide it. */
   logSource: () => BuildLogSource | undefined;
   streamTimeoutMs: number;
+  flows: FlowService;
+  /** Undefined when choreo.hubble is not set: the flow routes answer 503. */
+  flowSource: FlowSource | undefined;
+  flowStreamTimeoutMs: number;
+  flowStreamBufferSize: number;
 }
 
 /** The HTTP API; handlers only parse input and call the services. */
@@ -43,6 +57,13 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(topologyRoutes(options));
   router.use(buildRoutes(options));
   router.use(buildLogRoutes(options));
+  router.use(
+    flowRoutes({
+      ...options,
+      streamTimeoutMs: options.flowStreamTimeoutMs,
+      streamBufferSize: options.flowStreamBufferSize,
+    }),
+  );
 
   router.get('/sources', async (req, res) => {
     await callerOf(options.httpAuth, req);

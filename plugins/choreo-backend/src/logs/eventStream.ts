@@ -19,6 +19,8 @@ export async function sendEventStream<T>(
   produce: (signal: AbortSignal) => AsyncIterable<T>,
   options: EventStreamOptions & {
     event: string;
+    /** Names the event per item (e.g. `flow` and `lost`); default: `event` with the item as data. */
+    toEvent?: (item: T) => { event: string; data: unknown };
     onEnd?: (end: StreamEnd) => Record<string, unknown>;
   },
 ): Promise<StreamEnd> {
@@ -77,7 +79,10 @@ export async function sendEventStream<T>(
     for (;;) {
       const next = await Promise.race([iterator.next(), aborted]);
       if (next === 'aborted' || next.done) break;
-      if (!event(options.event, next.value)) await drained();
+      const item = options.toEvent
+        ? options.toEvent(next.value)
+        : { event: options.event, data: next.value };
+      if (!event(item.event, item.data)) await drained();
     }
     end ??= 'complete';
   } catch (error) {

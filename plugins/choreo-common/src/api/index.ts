@@ -2,3 +2,4 @@
 export * from './deployments';
 export * from './approvals';
 export * from './builds';
+export * from './flows';

@@ -1,0 +1,38 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { choreoComponentReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
+import { actorOf } from '../permissions/ComponentAuthorizer';
+
+/** The catalog System a Choreo project becomes. */
+export const choreoSystemEntityRef = (ref: {
+  namespace: string;
+  name: string;
+}) => `system:${ref.namespace}/${ref.name}`;
+
+/**
+ * Project-wide flows are read under `choreo.component.read` on the project's
+ * System entity, as component flows are on the Component entity.
+ */
+export async function authorizeProjectRead(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  ref: { namespace: string; name: string },
+): Promise<void> {
+  const resourceRef = choreoSystemEntityRef(ref);
+  const [decision] = await permissions.authorize(
+    [{ permission: choreoComponentReadPermission, resourceRef }],
+    { credentials },
+  );
+  if (decision.result === AuthorizeResult.ALLOW) return;
+  throw new NotAllowedError(
+    `You may not see the traffic of ${ref.namespace}/${
+      ref.name
+    }: the permission policy denies '${
+      choreoComponentReadPermission.name
+    }' on ${resourceRef} for ${actorOf(credentials)}`,
+  );
+}

@@ -1,0 +1,172 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  FLOW_VERDICTS,
+  FlowVerdict,
+  choreoComponentReadPermission,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
+import { sendEventStream } from '../logs/eventStream';
+import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
+import {
+  callerOf,
+  componentParams,
+  kubernetesName,
+  parse,
+} from '../routes/requestContext';
+import { authorizeProjectRead } from './flowAccess';
+import { FlowService } from './FlowService';
+import { FlowStreamFilter, flowStreamItems } from './flowStream';
+
+const UNITS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+const MAX_WINDOW_MS = 24 * 3_600_000;
+
+const snapshotQuery = z.object({
+  environment: kubernetesName,
+  window: z
+    .string()
+    .regex(/^[1-9]\d{0,5}[smh]$/, 'must be a duration like 30s, 15m or 2h')
+    .optional(),
+});
+const streamQuery = z.object({
+  environment: kubernetesName,
+  verdict: z.enum(FLOW_VERDICTS as [FlowVerdict, ...FlowVerdict[]]).optional(),
+  direction: z.enum(['ingress', 'egress']).optional(),
+  peer: kubernetesName.optional(),
+});
+
+function windowMs(window = '15m'): number {
+  const ms = Number(window.slice(0, -1)) * UNITS[window.at(-1) as 's'];
+  return Math.min(ms, MAX_WINDOW_MS);
+}
+
+/** Hubble flows of a project or component: aggregate snapshots and live SSE streams. */
+export function flowRoutes(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  authorizer: ComponentAuthorizer;
+  flows: FlowService;
+  flowSource: FlowSource | undefined;
+  streamTimeoutMs: number;
+  /** Flows queued per stream client before the oldest are dropped. */
+  streamBufferSize: number;
+}) {
+  const router = Router();
+  const source = () => {
+    if (!deps.flowSource) {
+      throw new ServiceUnavailableError(
+        'Network flows need a Hubble flow source: set choreo.hubble (file: a Hubble JSON flow log, or relay.address: hubble-relay)',
+      );
+    }
+    return deps.flowSource;
+  };
+
+  const stream = async (
+    res: Parameters<typeof sendEventStream>[0],
+    filter: FlowStreamFilter,
+  ) => {
+    const flowSource = source();
+    await sendEventStream(
+      res,
+      signal =>
+        flowStreamItems(flowSource, filter, deps.streamBufferSize, signal),
+      {
+        event: 'flow',
+        toEvent: item => item,
+        timeoutMs: deps.streamTimeoutMs,
+      },
+    );
+  };
+
+  router.get('/flows/status', async (req, res) => {
+    await callerOf(deps.httpAuth, req);
+    res.json(source().status());
+  });
+
+  router.get('/projects/:namespace/:name/flows', async (req, res) => {
+    const ref = parse(componentParams, req.params, 'project');
+    const query = parse(snapshotQuery, req.query, 'query');
+    const caller = await callerOf(deps.httpAuth, req);
+    await authorizeProjectRead(deps.permissions, caller.credentials, ref);
+    res.json(
+      deps.flows.snapshot(
+        source(),
+        {
+          namespace: ref.namespace,
+          project: ref.name,
+          environment: query.environment,
+        },
+        windowMs(query.window),
+      ),
+    );
+  });
+
+  router.get('/components/:namespace/:name/flows', async (req, res) => {
+    const ref = parse(componentParams, req.params, 'component');
+    const query = parse(snapshotQuery, req.query, 'query');
+    const caller = await callerOf(deps.httpAuth, req);
+    await deps.authorizer.authorize(
+      caller.credentials,
+      choreoComponentReadPermission,
+      ref,
+      `see the traffic of ${ref.namespace}/${ref.name}`,
+    );
+    res.json(
+      deps.flows.snapshot(
+        source(),
+        {
+          namespace: ref.namespace,
+          project: deps.flows.projectOf(ref),
+          environment: query.environment,
+          component: ref.name,
+        },
+        windowMs(query.window),
+      ),
+    );
+  });
+
+  router.get('/projects/:namespace/:name/flows/stream', async (req, res) => {
+    const ref = parse(componentParams, req.params, 'project');
+    const { environment, ...filters } = parse(streamQuery, req.query, 'query');
+    const caller = await callerOf(deps.httpAuth, req);
+    await authorizeProjectRead(deps.permissions, caller.credentials, ref);
+    source();
+    // validates project and environment before the stream starts
+    deps.flows.checkCell(ref.namespace, ref.name, environment);
+    await stream(res, {
+      cell: { cpNamespace: ref.namespace, environment, project: ref.name },
+      ...filters,
+    });
+  });
+
+  router.get('/components/:namespace/:name/flows/stream', async (req, res) => {
+    const ref = parse(componentParams, req.params, 'component');
+    const { environment, ...filters } = parse(streamQuery, req.query, 'query');
+    const caller = await callerOf(deps.httpAuth, req);
+    await deps.authorizer.authorize(
+      caller.credentials,
+      choreoComponentReadPermission,
+      ref,
+      `see the traffic of ${ref.namespace}/${ref.name}`,
+    );
+    source();
+    const project = deps.flows.projectOf(ref);
+    deps.flows.checkCell(ref.namespace, project, environment);
+    await stream(res, {
+      cell: {
+        cpNamespace: ref.namespace,
+        environment,
+        project,
+        component: ref.name,
+      },
+      ...filters,
+    });
+  });
+
+  return router;
+}
