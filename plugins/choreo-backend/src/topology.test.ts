@@ -78,3 +78,37 @@ describe('GET /projects/:namespace/:name/topology', () => {
     expect((await topology('nope', 'development')).status).toBe(404);
   });
 });
+
+describe('GET /projects/:namespace/:name/topology access', () => {
+  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+
+  beforeAll(async () => {
+    sample = await copySampleOrganization();
+    backend = await startChoreoBackend({
+      sourceDir: sample.dir,
+      policy: () => false,
+    });
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await sample.cleanup();
+  });
+
+  it('needs credentials and the read permission on the project', async () => {
+    const path = '/api/choreo/projects/acme/payments/topology';
+    await request(backend.server)
+      .get(path)
+      .query({ environment: 'development' })
+      .set('Authorization', mockCredentials.none.header())
+      .expect(401);
+    const denied = await request(backend.server)
+      .get(path)
+      .query({ environment: 'development' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toMatch(
+      /You may not see the cell topology of acme\/payments: .*denies 'choreo.component.read' on system:acme\/payments/,
+    );
+  });
+});

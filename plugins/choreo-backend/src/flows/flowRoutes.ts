@@ -19,7 +19,7 @@ import {
   kubernetesName,
   parse,
 } from '../routes/requestContext';
-import { authorizeProjectRead } from './flowAccess';
+import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import { FlowService } from './FlowService';
 import { FlowStreamFilter, flowStreamItems } from './flowStream';
 
@@ -92,7 +92,12 @@ export function flowRoutes(deps: {
     const ref = parse(componentParams, req.params, 'project');
     const query = parse(snapshotQuery, req.query, 'query');
     const caller = await callerOf(deps.httpAuth, req);
-    await authorizeProjectRead(deps.permissions, caller.credentials, ref);
+    await authorizeProjectRead(
+      deps.permissions,
+      caller.credentials,
+      ref,
+      'the traffic',
+    );
     res.json(
       deps.flows.snapshot(
         source(),
@@ -134,7 +139,12 @@ export function flowRoutes(deps: {
     const ref = parse(componentParams, req.params, 'project');
     const { environment, ...filters } = parse(streamQuery, req.query, 'query');
     const caller = await callerOf(deps.httpAuth, req);
-    await authorizeProjectRead(deps.permissions, caller.credentials, ref);
+    await authorizeProjectRead(
+      deps.permissions,
+      caller.credentials,
+      ref,
+      'the traffic',
+    );
     source();
     // validates project and environment before the stream starts
     deps.flows.checkCell(ref.namespace, ref.name, environment);

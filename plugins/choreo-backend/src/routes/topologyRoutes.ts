@@ -1,4 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReadModelCache } from '../service/ReadModelCache';
@@ -15,14 +19,21 @@ const topologyQuery = z.object({ environment: kubernetesName });
 /** The cell of a project in one environment. */
 export function topologyRoutes(deps: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   topology: TopologyService;
   cache: ReadModelCache;
 }) {
   const router = Router();
   router.get('/projects/:namespace/:name/topology', async (req, res) => {
-    await deps.httpAuth.credentials(req);
+    const credentials = await deps.httpAuth.credentials(req);
     const { namespace, name } = parse(projectParams, req.params, 'project');
     const { environment } = parse(topologyQuery, req.query, 'query');
+    await authorizeProjectRead(
+      deps.permissions,
+      credentials,
+      { namespace, name },
+      'the cell topology',
+    );
     sendCachedJson(
       req,
       res,
