@@ -1,10 +1,8 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
 import {
   ChoreoSourceSink,
   ChoreoStore,
-  ChoreoStoreService,
-  choreoStoreServiceRef,
+  choreoStoreServiceFactoryFor,
 } from '@choreo-for-backstage/plugin-choreo-node';
 
 /** The source name the benchmarks fill; `choreo.sources[0].name` in their config. */
@@ -24,21 +22,7 @@ export function filledStore(resources: ChoreoResource[]): {
 
 /** The shared store service of a backend, backed by `store` instead of configured sources. */
 export function benchStoreServiceFactory(store: ChoreoStore) {
-  const service: ChoreoStoreService = {
-    reader: store,
-    get: (kind, name, namespace) => store.get(kind, name, namespace),
-    list: (kind, filter) => store.list(kind, filter),
-    sourceOf: key => store.sourceOf(key),
-    sources: () => store.sources(),
-    subscribe: listener => store.subscribe(listener),
-    writerFor: () => {
-      throw new Error('The catalog benchmark does not write to Choreo');
-    },
-    ready: async () => {},
-  };
-  return createServiceFactory({
-    service: choreoStoreServiceRef,
-    deps: {},
-    factory: () => service,
+  return choreoStoreServiceFactoryFor(store, {
+    writeRefusal: 'The catalog benchmark does not write to Choreo',
   });
 }

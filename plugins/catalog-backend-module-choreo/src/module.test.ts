@@ -1,4 +1,3 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -6,8 +5,7 @@ import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaf
 import {
   ChoreoSourceSink,
   ChoreoStore,
-  ChoreoStoreService,
-  choreoStoreServiceRef,
+  choreoStoreServiceFactoryFor,
 } from '@choreo-for-backstage/plugin-choreo-node';
 import {
   bulkProject,
@@ -19,25 +17,10 @@ import {
 import { catalogModuleChoreo } from './module';
 
 /** The shared store service, backed by a real ChoreoStore the test fills. */
-function storeServiceFactory(store: ChoreoStore) {
-  const service: ChoreoStoreService = {
-    reader: store,
-    get: (kind, name, namespace) => store.get(kind, name, namespace),
-    list: (kind, filter) => store.list(kind, filter),
-    sourceOf: key => store.sourceOf(key),
-    sources: () => store.sources(),
-    subscribe: listener => store.subscribe(listener),
-    writerFor: () => {
-      throw new Error('not used by the catalog module');
-    },
-    ready: async () => {},
-  };
-  return createServiceFactory({
-    service: choreoStoreServiceRef,
-    deps: {},
-    factory: () => service,
+const storeServiceFactory = (store: ChoreoStore) =>
+  choreoStoreServiceFactoryFor(store, {
+    writeRefusal: 'not used by the catalog module',
   });
-}
 
 /** Polls until `check` passes; the catalog processes entities asynchronously. */
 async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000) {

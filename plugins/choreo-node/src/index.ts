@@ -35,6 +35,7 @@ export {
 export {
   choreoStoreServiceRef,
   choreoStoreServiceFactory,
+  choreoStoreServiceFactoryFor,
 } from './service/choreoStoreService';
 export { DefaultChoreoStoreService } from './service/DefaultChoreoStoreService';
 export type {

@@ -4,6 +4,8 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { ChoreoStore } from '../store/ChoreoStore';
+import { ChoreoWriter } from '../writer/types';
 import {
   ChoreoStoreService,
   DefaultChoreoStoreService,
@@ -46,3 +48,38 @@ export const choreoStoreServiceRef = createServiceRef<ChoreoStoreService>({
 export const choreoStoreServiceFactory = createChoreoStoreServiceFactory(
   choreoStoreServiceRef,
 );
+
+/**
+ * A store service over a ChoreoStore you fill yourself instead of configured
+ * sources: for tests, benchmarks and backends that feed the store their own
+ * way. Without `writerFor`, writes are refused with `writeRefusal`.
+ */
+export function choreoStoreServiceFactoryFor(
+  store: ChoreoStore,
+  options: {
+    writerFor?: (namespace: string) => ChoreoWriter;
+    writeRefusal?: string;
+  } = {},
+) {
+  const service: ChoreoStoreService = {
+    reader: store,
+    get: (kind, name, namespace) => store.get(kind, name, namespace),
+    list: (kind, filter) => store.list(kind, filter),
+    sourceOf: key => store.sourceOf(key),
+    sources: () => store.sources(),
+    subscribe: listener => store.subscribe(listener),
+    writerFor:
+      options.writerFor ??
+      (() => {
+        throw new Error(
+          options.writeRefusal ?? 'this store service does not write',
+        );
+      }),
+    ready: async () => {},
+  };
+  return createServiceFactory({
+    service: choreoStoreServiceRef,
+    deps: {},
+    factory: () => service,
+  });
+}
