@@ -65,6 +65,12 @@ export function spawnManaged(
   mkdirSync(options.stateDir, { recursive: true });
   const logPath = path.join(options.stateDir, `${name}.log`);
   const log = createWriteStream(logPath, { flags: 'a' });
+  const recent: string[] = [];
+  // The log file is a convenience: losing it (its folder removed by a test's
+  // cleanup while the stream still opens) must not crash the test process.
+  log.on('error', error => {
+    recent.push(`log file ${logPath} unavailable: ${error.message}`);
+  });
   const child = spawn(command, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,7 +87,6 @@ export function spawnManaged(
   const pgidFile = path.join(options.stateDir, `${name}.pgid`);
   writeFileSync(pgidFile, String(pid));
 
-  const recent: string[] = [];
   const collect = (chunk: Buffer) => {
     log.write(chunk);
     for (const line of chunk.toString('utf8').split('\n')) {
