@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   CHOREO_ANNOTATIONS,
+  ChoreoPermission,
   ComponentRef,
   MutationResponse,
   PromotionResponse,
@@ -61,75 +62,77 @@ export class ReleaseService {
     caller: Caller,
   ): Promise<PromotionResponse> {
     const details: Record<string, unknown> = { ...input };
-    return this.audited('release.promote', ref, details, caller, async () => {
-      const doWhat = `promote ${label(ref)} to ${input.to}`;
-      await this.options.authorizer.authorize(
-        caller.credentials,
-        choreoReleasePromotePermission,
-        ref,
-        doWhat,
-      );
-      const ctx = this.context(ref);
-      const check = checkPromotion(ctx.graph, input.from, input.to);
-      if (!check.allowed) throw new InputError(check.reason);
-      const source = ctx.bindings.get(input.from);
-      const releaseName = source?.spec.releaseName;
-      if (!source || !releaseName || source.spec.state === 'Undeploy') {
-        throw new ConflictError(
-          `${label(ref)} has no active release in '${
-            input.from
-          }' to promote; deploy it there first`,
-        );
-      }
-      details.releaseName = releaseName;
-      const target = ctx.bindings.get(input.to);
-      if (
-        target?.spec.releaseName === releaseName &&
-        target.spec.state !== 'Undeploy'
-      ) {
-        details.outcome = 'already-deployed';
-        return {
-          result: 'applied',
-          action: 'unchanged',
-          resource: {
-            kind: 'ReleaseBinding',
-            namespace: ref.namespace,
-            name: target.metadata.name,
-          },
-          warnings: [`'${input.to}' already runs ${releaseName}`],
-        };
-      }
+    return this.guarded(
+      {
+        action: 'release.promote',
+        permission: choreoReleasePromotePermission,
+        doWhat: `promote ${label(ref)} to ${input.to}`,
+        details,
+      },
+      ref,
+      caller,
+      async (ctx, doWhat) => {
+        const check = checkPromotion(ctx.graph, input.from, input.to);
+        if (!check.allowed) throw new InputError(check.reason);
+        const source = ctx.bindings.get(input.from);
+        const releaseName = source?.spec.releaseName;
+        if (!source || !releaseName || source.spec.state === 'Undeploy') {
+          throw new ConflictError(
+            `${label(ref)} has no active release in '${
+              input.from
+            }' to promote; deploy it there first`,
+          );
+        }
+        details.releaseName = releaseName;
+        const target = ctx.bindings.get(input.to);
+        if (
+          target?.spec.releaseName === releaseName &&
+          target.spec.state !== 'Undeploy'
+        ) {
+          details.outcome = 'already-deployed';
+          return {
+            result: 'applied',
+            action: 'unchanged',
+            resource: {
+              kind: 'ReleaseBinding',
+              namespace: ref.namespace,
+              name: target.metadata.name,
+            },
+            warnings: [`'${input.to}' already runs ${releaseName}`],
+          };
+        }
 
-      if (ctx.approvalEnvironments.includes(input.to)) {
-        const componentRef = choreoComponentEntityRef(ref);
-        const open = await this.options.requests.findOpen({
-          componentRef,
-          to: input.to,
-          releaseName,
-        });
-        const request =
-          open ??
-          (await this.options.requests.create({
+        if (ctx.approvalEnvironments.includes(input.to)) {
+          const componentRef = choreoComponentEntityRef(ref);
+          const open = await this.options.requests.findOpen({
             componentRef,
-            from: input.from,
             to: input.to,
             releaseName,
-            requestedBy: actorOf(caller.credentials),
-          }));
-        details.requestId = request.id;
-        details.outcome = 'pending-approval';
-        return {
-          result: 'pending-approval',
-          request,
-          warnings: [
-            `'${input.to}' needs approval: a promotion request was ${
-              open ? 'already open' : 'created'
-            }; someone other than ${request.requestedBy} must approve it`,
-          ],
-        };
-      }
-      return this.write(ctx, input.to, { releaseName }, caller, doWhat);
-    });
+          });
+          const request =
+            open ??
+            (await this.options.requests.create({
+              componentRef,
+              from: input.from,
+              to: input.to,
+              releaseName,
+              requestedBy: actorOf(caller.credentials),
+            }));
+          details.requestId = request.id;
+          details.outcome = 'pending-approval';
+          return {
+            result: 'pending-approval',
+            request,
+            warnings: [
+              `'${input.to}' needs approval: a promotion request was ${
+                open ? 'already open' : 'created'
+              }; someone other than ${request.requestedBy} must approve it`,
+            ],
+          };
+        }
+        return this.write(ctx, input.to, { releaseName }, caller, doWhat);
+      },
+    );
   }
 
   /** Binds an older (or any) release of the component to an environment. */
@@ -138,20 +141,16 @@ export class ReleaseService {
     input: { environment: string; releaseName: string },
     caller: Caller,
   ): Promise<MutationResponse> {
-    return this.audited(
-      'release.rollback',
+    return this.guarded(
+      {
+        action: 'release.rollback',
+        permission: choreoReleaseRollbackPermission,
+        doWhat: `roll back ${label(ref)} in ${input.environment}`,
+        details: { ...input },
+      },
       ref,
-      { ...input },
       caller,
-      async () => {
-        const doWhat = `roll back ${label(ref)} in ${input.environment}`;
-        await this.options.authorizer.authorize(
-          caller.credentials,
-          choreoReleaseRollbackPermission,
-          ref,
-          doWhat,
-        );
-        const ctx = this.context(ref);
+      async (ctx, doWhat) => {
         this.requireBinding(ctx, input.environment);
         const release = this.options.store.get(
           'ComponentRelease',
@@ -203,20 +202,16 @@ export class ReleaseService {
     const action =
       input.state === 'Undeploy' ? 'release.undeploy' : 'release.redeploy';
     const verb = input.state === 'Undeploy' ? 'undeploy' : 'redeploy';
-    return this.audited(
-      action,
+    return this.guarded(
+      {
+        action: action,
+        permission: choreoReleaseManagePermission,
+        doWhat: `${verb} ${label(ref)} in ${input.environment}`,
+        details: { environment: input.environment },
+      },
       ref,
-      { environment: input.environment },
       caller,
-      async () => {
-        const doWhat = `${verb} ${label(ref)} in ${input.environment}`;
-        await this.options.authorizer.authorize(
-          caller.credentials,
-          choreoReleaseManagePermission,
-          ref,
-          doWhat,
-        );
-        const ctx = this.context(ref);
+      async (ctx, doWhat) => {
         this.requireBinding(ctx, input.environment);
         return this.write(
           ctx,
@@ -237,31 +232,33 @@ export class ReleaseService {
   ): Promise<MutationResponse> {
     const restartedAt = new Date().toISOString();
     const details = { environment: input.environment, restartedAt };
-    return this.audited('release.restart', ref, details, caller, async () => {
-      const doWhat = `restart ${label(ref)} in ${input.environment}`;
-      await this.options.authorizer.authorize(
-        caller.credentials,
-        choreoReleaseManagePermission,
-        ref,
-        doWhat,
-      );
-      const ctx = this.context(ref);
-      const binding = this.requireBinding(ctx, input.environment);
-      if (binding.spec.state === 'Undeploy') {
-        throw new ConflictError(
-          `${label(ref)} is undeployed from '${
-            input.environment
-          }'; redeploy it instead of restarting`,
+    return this.guarded(
+      {
+        action: 'release.restart',
+        permission: choreoReleaseManagePermission,
+        doWhat: `restart ${label(ref)} in ${input.environment}`,
+        details,
+      },
+      ref,
+      caller,
+      async (ctx, doWhat) => {
+        const binding = this.requireBinding(ctx, input.environment);
+        if (binding.spec.state === 'Undeploy') {
+          throw new ConflictError(
+            `${label(ref)} is undeployed from '${
+              input.environment
+            }'; redeploy it instead of restarting`,
+          );
+        }
+        return this.write(
+          ctx,
+          input.environment,
+          { annotations: { [CHOREO_ANNOTATIONS.restartedAt]: restartedAt } },
+          caller,
+          doWhat,
         );
-      }
-      return this.write(
-        ctx,
-        input.environment,
-        { annotations: { [CHOREO_ANNOTATIONS.restartedAt]: restartedAt } },
-        caller,
-        doWhat,
-      );
-    });
+      },
+    );
   }
 
   /** Applies a binding change; used by approvals too. */
@@ -298,18 +295,35 @@ export class ReleaseService {
     return binding;
   }
 
-  private audited<T>(
-    action: string,
+  /**
+   * Every mutation: audited (refusals too), authorized with the caller's
+   * credentials, then run against the component as the store has it.
+   */
+  private guarded<T>(
+    step: {
+      action: string;
+      permission: ChoreoPermission;
+      doWhat: string;
+      details: Record<string, unknown>;
+    },
     ref: ComponentRef,
-    details: Record<string, unknown>,
     caller: Caller,
-    fn: () => Promise<T>,
+    fn: (ctx: ComponentContext, doWhat: string) => Promise<T>,
   ): Promise<T> {
+    const target = choreoComponentEntityRef(ref);
     return audited(
       this.options.audit,
       caller,
-      { action, target: choreoComponentEntityRef(ref), details },
-      fn,
+      { action: step.action, target, details: step.details },
+      async () => {
+        await this.options.authorizer.authorize(
+          caller.credentials,
+          step.permission,
+          ref,
+          step.doWhat,
+        );
+        return fn(this.context(ref), step.doWhat);
+      },
     );
   }
 }
