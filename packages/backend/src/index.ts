@@ -18,6 +18,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// choreo:* actions: create projects and components, builds, promote, roll back
+backend.add(
+  import('@choreo-for-backstage/plugin-scaffolder-backend-module-choreo'),
+);
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -11,3 +11,4 @@ export * from './permissions';
 export * from './api';
 export * from './entityAnnotations';
 export * from './flows';
+export * from './client';

@@ -3,3 +3,4 @@ export * from './deployments';
 export * from './approvals';
 export * from './builds';
 export * from './flows';
+export * from './resources';

@@ -1,0 +1,393 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  AddDependencyRequest,
+  AuditEntry,
+  ChoreoSourceStatus,
+  ComponentBuilds,
+  ComponentDeployments,
+  ComponentRef,
+  ComponentReleases,
+  CreateComponentRequest,
+  CreateEnvironmentRequest,
+  CreatePipelineRequest,
+  CreateProjectRequest,
+  CreateResponse,
+  FlowSnapshot,
+  MutationResponse,
+  PromotionRequest,
+  PromotionResponse,
+} from '../api';
+import { CellTopology } from '../domain';
+import { FlowRecord } from '../flows';
+import { ServerSentEvent, readServerSentEvents } from './serverSentEvents';
+
+export interface DryRunOptions extends RequestOptions {
+  dryRun?: boolean;
+}
+
+const seg = encodeURIComponent;
+const component = (ref: ComponentRef) =>
+  `/components/${seg(ref.namespace)}/${seg(ref.name)}`;
+const projectPath = (ref: ProjectRef) =>
+  `/projects/${seg(ref.namespace)}/${seg(ref.name)}`;
+
+function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** The two things the client needs; Backstage's DiscoveryApi and FetchApi fit, and so do the backend's services. */
+export interface ChoreoClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** Per call: a Backstage token, when the fetchApi does not add one (backend callers). */
+export interface RequestOptions {
+  token?: string;
+  signal?: AbortSignal;
+}
+
+export interface ProjectRef {
+  namespace: string;
+  name: string;
+}
+
+export interface FlowStreamFilter {
+  environment: string;
+  verdict?: string;
+  direction?: 'ingress' | 'egress';
+  peer?: string;
+}
+
+/**
+ * Typed client of the choreo backend (`/api/choreo`), used by the frontend
+ * plugin and the scaffolder actions alike. Errors are ResponseErrors that
+ * carry the backend's message (what is wrong and what to do).
+ */
+export class ChoreoClient {
+  private readonly discoveryApi: ChoreoClientOptions['discoveryApi'];
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: ChoreoClientOptions) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+  }
+
+  // Reads ---------------------------------------------------------------
+
+  getDeployments(ref: ComponentRef, options?: RequestOptions) {
+    return this.get<ComponentDeployments>(
+      `${component(ref)}/deployments`,
+      options,
+    );
+  }
+
+  getReleases(ref: ComponentRef, options?: RequestOptions) {
+    return this.get<ComponentReleases>(`${component(ref)}/releases`, options);
+  }
+
+  getBuilds(ref: ComponentRef, options?: RequestOptions) {
+    return this.get<ComponentBuilds>(`${component(ref)}/builds`, options);
+  }
+
+  getTopology(
+    project: ProjectRef,
+    environment: string,
+    options?: RequestOptions,
+  ) {
+    return this.get<CellTopology>(
+      `${projectPath(project)}/topology?${query({ environment })}`,
+      options,
+    );
+  }
+
+  getProjectFlows(
+    project: ProjectRef,
+    q: { environment: string; window?: string },
+    options?: RequestOptions,
+  ) {
+    return this.get<FlowSnapshot>(
+      `${projectPath(project)}/flows?${query(q)}`,
+      options,
+    );
+  }
+
+  getComponentFlows(
+    ref: ComponentRef,
+    q: { environment: string; window?: string },
+    options?: RequestOptions,
+  ) {
+    return this.get<FlowSnapshot>(
+      `${component(ref)}/flows?${query(q)}`,
+      options,
+    );
+  }
+
+  listPromotionRequests(
+    q: { component?: string } = {},
+    options?: RequestOptions,
+  ) {
+    return this.get<{ items: PromotionRequest[] }>(
+      `/promotion-requests?${query(q)}`,
+      options,
+    );
+  }
+
+  listAudit(
+    q: {
+      target?: string;
+      actor?: string;
+      action?: string;
+      limit?: number;
+    } = {},
+    options?: RequestOptions,
+  ) {
+    return this.get<{ items: AuditEntry[] }>(`/audit?${query(q)}`, options);
+  }
+
+  getSources(options?: RequestOptions) {
+    return this.get<{ items: ChoreoSourceStatus[] }>('/sources', options);
+  }
+
+  // Release mutations ---------------------------------------------------
+
+  /** 200 with the write, or 202 with a promotion request waiting for approval. */
+  promote(
+    ref: ComponentRef,
+    body: { from: string; to: string },
+    options?: RequestOptions,
+  ) {
+    return this.post<PromotionResponse>(
+      `${component(ref)}/promote`,
+      body,
+      options,
+    );
+  }
+
+  rollback(
+    ref: ComponentRef,
+    body: { environment: string; releaseName: string },
+    options?: RequestOptions,
+  ) {
+    return this.post<MutationResponse>(
+      `${component(ref)}/rollback`,
+      body,
+      options,
+    );
+  }
+
+  setDeployed(
+    ref: ComponentRef,
+    body: { environment: string; deployed: boolean },
+    options?: RequestOptions,
+  ) {
+    const path = body.deployed ? 'redeploy' : 'undeploy';
+    return this.post<MutationResponse>(
+      `${component(ref)}/${path}`,
+      { environment: body.environment },
+      options,
+    );
+  }
+
+  restart(
+    ref: ComponentRef,
+    body: { environment: string },
+    options?: RequestOptions,
+  ) {
+    return this.post<MutationResponse>(
+      `${component(ref)}/restart`,
+      body,
+      options,
+    );
+  }
+
+  decidePromotion(
+    id: string,
+    decision: 'approve' | 'reject',
+    body: { comment?: string } = {},
+    options?: RequestOptions,
+  ) {
+    return this.post<PromotionRequest>(
+      `/promotion-requests/${encodeURIComponent(id)}/${decision}`,
+      body,
+      options,
+    );
+  }
+
+  triggerBuild(
+    ref: ComponentRef,
+    body: { commit?: string } = {},
+    options?: RequestOptions,
+  ) {
+    return this.post<MutationResponse>(
+      `${component(ref)}/builds`,
+      body,
+      options,
+    );
+  }
+
+  // Creating resources (see api/resources.ts) ----------------------------
+
+  createProject(
+    namespace: string,
+    body: CreateProjectRequest,
+    options?: DryRunOptions,
+  ) {
+    return this.create(`/namespaces/${seg(namespace)}/projects`, body, options);
+  }
+
+  createComponent(
+    namespace: string,
+    body: CreateComponentRequest,
+    options?: DryRunOptions,
+  ) {
+    return this.create(
+      `/namespaces/${seg(namespace)}/components`,
+      body,
+      options,
+    );
+  }
+
+  createEnvironment(
+    namespace: string,
+    body: CreateEnvironmentRequest,
+    options?: DryRunOptions,
+  ) {
+    return this.create(
+      `/namespaces/${seg(namespace)}/environments`,
+      body,
+      options,
+    );
+  }
+
+  createPipeline(
+    namespace: string,
+    body: CreatePipelineRequest,
+    options?: DryRunOptions,
+  ) {
+    return this.create(
+      `/namespaces/${seg(namespace)}/pipelines`,
+      body,
+      options,
+    );
+  }
+
+  addDependency(
+    ref: ComponentRef,
+    body: AddDependencyRequest,
+    options?: DryRunOptions,
+  ) {
+    return this.create(`${component(ref)}/dependencies`, body, options);
+  }
+
+  // Streams -------------------------------------------------------------
+
+  /** `line` events (strings), then one `end` event. Live while the run goes on. */
+  streamBuildLogs(
+    ref: ComponentRef,
+    run: string,
+    q: { task?: string; follow?: boolean } = {},
+    options?: RequestOptions,
+  ): AsyncGenerator<ServerSentEvent> {
+    const follow = q.follow === undefined ? undefined : String(q.follow);
+    return this.stream(
+      `${component(ref)}/builds/${seg(run)}/logs?${query({
+        task: q.task,
+        follow,
+      })}`,
+      options,
+    );
+  }
+
+  /** `flow` events (FlowRecord), `lost` events and one `end` event. */
+  streamProjectFlows(
+    project: ProjectRef,
+    filter: FlowStreamFilter,
+    options?: RequestOptions,
+  ): AsyncGenerator<
+    ServerSentEvent<FlowRecord | { count: number } | { reason: string }>
+  > {
+    return this.stream(
+      `${projectPath(project)}/flows/stream?${query({ ...filter })}`,
+      options,
+    );
+  }
+
+  streamComponentFlows(
+    ref: ComponentRef,
+    filter: FlowStreamFilter,
+    options?: RequestOptions,
+  ): AsyncGenerator<
+    ServerSentEvent<FlowRecord | { count: number } | { reason: string }>
+  > {
+    return this.stream(
+      `${component(ref)}/flows/stream?${query({ ...filter })}`,
+      options,
+    );
+  }
+
+  // Plumbing --------------------------------------------------------------
+
+  private create(path: string, body: unknown, options?: DryRunOptions) {
+    const dryRun = options?.dryRun ? '?dryRun=true' : '';
+    return this.post<CreateResponse>(`${path}${dryRun}`, body, options);
+  }
+
+  private get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', path, undefined, options);
+  }
+
+  private post<T>(
+    path: string,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<T> {
+    return this.request<T>('POST', path, body, options);
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<T> {
+    const response = await this.send(method, path, body, options);
+    return (await response.json()) as T;
+  }
+
+  private async *stream<T>(
+    path: string,
+    options?: RequestOptions,
+  ): AsyncGenerator<ServerSentEvent<T>> {
+    const response = await this.send('GET', path, undefined, options, {
+      Accept: 'text/event-stream',
+    });
+    if (!response.body) return;
+    yield* readServerSentEvents<T>(response.body);
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    options?: RequestOptions,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('choreo');
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options?.token) headers.Authorization = `Bearer ${options.token}`;
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options?.signal,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './ChoreoClient';
+export * from './serverSentEvents';

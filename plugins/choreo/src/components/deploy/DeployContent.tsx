@@ -1,0 +1,2 @@
+/** Placeholder: being built. */
+export const DeployContent = () => <div>DeployContent</div>;
