@@ -46,6 +46,11 @@ done
 rm -rf "$REPORT"
 mkdir -p "$REPORT/screenshots"
 
+# The tests promote and write: each run starts from a fresh copy of the
+# sample organization, so they can run again and your .data/ stays as it is.
+export CHOREO_DATA_DIR="$PWD/.data-e2e"
+rm -rf "$CHOREO_DATA_DIR"
+
 portal_pid=
 stop_portal() {
   [ -n "$portal_pid" ] || return 0
