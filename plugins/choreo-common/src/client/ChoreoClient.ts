@@ -387,7 +387,13 @@ export class ChoreoClient {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options?.signal,
     });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (!response.ok) {
+      // The backend's message says what is wrong and what to do; lead with
+      // it rather than "Request failed with 403 Forbidden".
+      const error = await ResponseError.fromResponse(response);
+      if (error.cause?.message) error.message = error.cause.message;
+      throw error;
+    }
     return response;
   }
 }
