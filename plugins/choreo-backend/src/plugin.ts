@@ -17,6 +17,8 @@ import { BuildService } from './service/BuildService';
 import { DeploymentService } from './service/DeploymentService';
 import { ReadModelCache } from './service/ReadModelCache';
 import { ReleaseService } from './service/ReleaseService';
+import { ResourceCreationAuthorizer } from './service/ResourceCreationAuthorizer';
+import { ResourceCreationService } from './service/ResourceCreationService';
 import {
   BuildLogSource,
   choreoBuildLogsExtensionPoint,
@@ -127,6 +129,11 @@ export const choreoPlugin = createBackendPlugin({
             audit,
             deployments,
             releases,
+            resources: new ResourceCreationService({
+              store,
+              authorizer: new ResourceCreationAuthorizer(permissions),
+              audit,
+            }),
             approvals,
             topology,
             builds: new BuildService({ store, authorizer, audit }),

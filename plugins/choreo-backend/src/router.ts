@@ -17,6 +17,7 @@ import { approvalRoutes } from './routes/approvalRoutes';
 import { buildLogRoutes } from './routes/buildLogRoutes';
 import { buildRoutes } from './routes/buildRoutes';
 import { deploymentRoutes } from './routes/deploymentRoutes';
+import { resourceRoutes } from './routes/resourceRoutes';
 import { topologyRoutes } from './routes/topologyRoutes';
 import { callerOf } from './routes/requestContext';
 import { ApprovalService } from './service/ApprovalService';
@@ -24,6 +25,7 @@ import { BuildService } from './service/BuildService';
 import { DeploymentService } from './service/DeploymentService';
 import { ReadModelCache } from './service/ReadModelCache';
 import { ReleaseService } from './service/ReleaseService';
+import { ResourceCreationService } from './service/ResourceCreationService';
 import { TopologyService } from './service/TopologyService';
 
 export interface RouterOptions {
@@ -34,6 +36,7 @@ export interface RouterOptions {
   audit: AuditLog;
   deployments: DeploymentService;
   releases: ReleaseService;
+  resources: ResourceCreationService;
   approvals: ApprovalService;
   topology: TopologyService;
   builds: BuildService;
@@ -53,6 +56,7 @@ export function createRouter(options: RouterOptions): express.Router {
   const router = Router();
   router.use(express.json());
   router.use(deploymentRoutes(options));
+  router.use(resourceRoutes(options));
   router.use(approvalRoutes(options));
   router.use(topologyRoutes(options));
   router.use(buildRoutes(options));

@@ -12,3 +12,4 @@ export * from './api';
 export * from './entityAnnotations';
 export * from './flows';
 export * from './client';
+export * from './manifests';

@@ -1,5 +1,7 @@
 import {
+  BasicPermission,
   createPermission,
+  Permission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
@@ -24,6 +26,11 @@ export const CHOREO_PERMISSION_NAMES = {
   releaseApprove: 'choreo.release.approve',
   releaseRollback: 'choreo.release.rollback',
   releaseManage: 'choreo.release.manage',
+  auditRead: 'choreo.audit.read',
+  projectCreate: 'choreo.project.create',
+  componentCreate: 'choreo.component.create',
+  componentUpdate: 'choreo.component.update',
+  platformManage: 'choreo.platform.manage',
 } as const;
 
 const resourcePermission = (
@@ -72,14 +79,55 @@ export const choreoReleaseManagePermission = resourcePermission(
   'update',
 );
 
+/** Read the audit log of every write the plugin made (who did what, when, from where). */
+export const choreoAuditReadPermission: BasicPermission = createPermission({
+  name: CHOREO_PERMISSION_NAMES.auditRead,
+  attributes: { action: 'read' },
+});
+
+/** Create a project (with its per-environment bindings) in a control-plane namespace. */
+export const choreoProjectCreatePermission: BasicPermission = createPermission({
+  name: CHOREO_PERMISSION_NAMES.projectCreate,
+  attributes: { action: 'create' },
+});
+
+/**
+ * Add a component to a project. Checked on the project's System entity
+ * (`system:<namespace>/<project>`), so a policy can let project owners add
+ * components with the catalog's isEntityOwner condition.
+ */
+export const choreoComponentCreatePermission = resourcePermission(
+  CHOREO_PERMISSION_NAMES.componentCreate,
+  'create',
+);
+
+/** Change a component's definition, e.g. add a dependency to its Workload. */
+export const choreoComponentUpdatePermission = resourcePermission(
+  CHOREO_PERMISSION_NAMES.componentUpdate,
+  'update',
+);
+
+/** Create platform resources: environments and deployment pipelines. */
+export const choreoPlatformManagePermission: BasicPermission = createPermission(
+  {
+    name: CHOREO_PERMISSION_NAMES.platformManage,
+    attributes: { action: 'create' },
+  },
+);
+
 /** Every Choreo permission, for registration with the permission framework. */
-export const choreoPermissions: readonly ChoreoPermission[] = [
+export const choreoPermissions: readonly Permission[] = [
   choreoComponentReadPermission,
   choreoBuildTriggerPermission,
   choreoReleasePromotePermission,
   choreoReleaseApprovePermission,
   choreoReleaseRollbackPermission,
   choreoReleaseManagePermission,
+  choreoAuditReadPermission,
+  choreoProjectCreatePermission,
+  choreoComponentCreatePermission,
+  choreoComponentUpdatePermission,
+  choreoPlatformManagePermission,
 ];
 
 /**

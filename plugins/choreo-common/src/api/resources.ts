@@ -36,6 +36,11 @@ export interface CreateProjectRequest {
   description?: string;
   /** DeploymentPipeline name; the namespace's `default` when absent. */
   deploymentPipeline?: string;
+  /**
+   * The (Cluster)ProjectType that renders the project's cell (required by
+   * OpenChoreo since v1.2, immutable); ClusterProjectType `default` when absent.
+   */
+  projectType?: { kind: 'ProjectType' | 'ClusterProjectType'; name: string };
   /** Catalog entity ref of the owner, stored as the backstage.io/owner annotation. */
   owner?: string;
 }
@@ -44,12 +49,20 @@ export interface ComponentEndpointRequest {
   name: string;
   type: EndpointType;
   port: number;
+  /** The container port, when it differs from `port`. */
+  targetPort?: number;
+  displayName?: string;
   visibility?: EndpointVisibility[];
   basePath?: string;
   schema?: { type?: string; content?: string };
 }
 
-/** Where the component's container comes from. */
+/**
+ * Where the component's container comes from. From an image, the Component
+ * and its Workload are created together. From source, only the Component
+ * (with its build workflow) is: the first build publishes the Workload, with
+ * the endpoints and dependencies of the repository's workload.yaml.
+ */
 export type ComponentSourceRequest =
   | { image: string }
   | {
@@ -75,7 +88,9 @@ export interface CreateComponentRequest {
   parameters?: Record<string, unknown>;
   autoDeploy?: boolean;
   source: ComponentSourceRequest;
+  /** Image components only (see ComponentSourceRequest). */
   endpoints?: ComponentEndpointRequest[];
+  /** Image components only (see ComponentSourceRequest). */
   dependencies?: AddDependencyRequest[];
 }
 
