@@ -4,3 +4,4 @@
  * permissions, four-eyes approval and the audit log stay in one place.
  */
 export { scaffolderModuleChoreo as default } from './module';
+export * from './actions';

@@ -1,4 +1,9 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createChoreoActions } from './actions';
 
 /** Registers the choreo:* actions with the scaffolder. */
 export const scaffolderModuleChoreo = createBackendModule({
@@ -6,8 +11,14 @@ export const scaffolderModuleChoreo = createBackendModule({
   moduleId: 'choreo',
   register(reg) {
     reg.registerInit({
-      deps: {},
-      async init() {},
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, discovery, auth }) {
+        scaffolder.addActions(...createChoreoActions({ discovery, auth }));
+      },
     });
   },
 });
