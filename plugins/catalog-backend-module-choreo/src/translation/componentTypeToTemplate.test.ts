@@ -101,7 +101,7 @@ describe('componentTypeToTemplate', () => {
     );
   });
 
-  it('keeps a namespaced component type to the projects of its namespace, and skips empty pages', async () => {
+  it('keeps a namespaced component type to the projects of its namespace; without builds it asks for an image', async () => {
     const namespaced = {
       apiVersion: 'openchoreo.dev/v1alpha1',
       kind: 'ComponentType',
@@ -113,10 +113,16 @@ describe('componentTypeToTemplate', () => {
       'ComponentType:acme/static-site',
     );
     const parameters = (template.spec as Json).parameters;
-    expect(parameters).toHaveLength(1);
+    // No settings page (no parameter schema); the source page has only the image.
+    expect(parameters).toHaveLength(2);
     expect(
       parameters[0].properties.project['ui:options'].catalogFilter,
     ).toEqual({ kind: 'System', 'metadata.namespace': 'acme' });
+    expect(parameters[1].required).toEqual(['image']);
+    expect(Object.keys(parameters[1].properties)).toEqual(['image']);
+    expect((template.spec as Json).steps[0].input.image).toBe(
+      '${{ parameters.image }}',
+    );
     expect((template.spec as Json).type).toBe('static-site');
     await expect(validateEntity(template)).resolves.toBeUndefined();
   });

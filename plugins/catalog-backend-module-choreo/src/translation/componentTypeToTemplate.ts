@@ -60,12 +60,30 @@ function projectStep(placement: Placement, source: string): JsonObject {
   };
 }
 
-function buildStep(workflows: string[]): JsonObject {
+const imageField: JsonObject = {
+  title: 'Container image',
+  type: 'string',
+  description: 'A prebuilt image to deploy, e.g. ghcr.io/acme/cart:1.4.2',
+};
+
+/**
+ * Where the container comes from: a prebuilt image, or (when the type allows
+ * builds) a repository that a build workflow turns into one.
+ */
+function sourceStep(workflows: string[]): JsonObject {
+  if (workflows.length === 0) {
+    return {
+      title: 'Image',
+      required: ['image'],
+      properties: { image: imageField },
+    };
+  }
   return {
-    title: 'Build',
+    title: 'Source',
     description:
-      'Where the source code lives. Leave the repository empty to deploy a prebuilt image later.',
+      'Give a prebuilt container image, or a repository to build from (not both).',
     properties: {
+      image: imageField,
       workflow: {
         title: 'Build workflow',
         type: 'string',
@@ -91,8 +109,9 @@ function buildStep(workflows: string[]): JsonObject {
  * A (Cluster)ComponentType as a software template: the platform engineer's
  * golden path becomes a "create component" form without anyone writing a
  * template. Page one picks the project and name, page two asks for the
- * type's parameters (from its schema), page three for the build source when
- * the type allows builds. The step creates the Component through the Choreo
+ * type's parameters (from its schema), page three for where the container
+ * comes from: a prebuilt image, or a repository to build when the type
+ * allows builds. The step creates the Component through the Choreo
  * action; the provider then brings it into the catalog, so no
  * `catalog:register` step is needed.
  */
@@ -126,9 +145,7 @@ export function componentTypeToTemplate(
       },
     });
   }
-  if (workflows.length > 0) {
-    parameters.push(buildStep(workflows));
-  }
+  parameters.push(sourceStep(workflows));
 
   const input: JsonObject = {
     namespace: PROJECT_NAMESPACE,
@@ -144,6 +161,7 @@ export function componentTypeToTemplate(
   if (settings) {
     input.parameters = '${{ parameters.componentParameters }}';
   }
+  input.image = '${{ parameters.image }}';
   if (workflows.length > 0) {
     input.workflow = '${{ parameters.workflow }}';
     input.repository = {
