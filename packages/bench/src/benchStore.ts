@@ -21,8 +21,9 @@ export function filledStore(resources: ChoreoResource[]): {
 }
 
 /** The shared store service of a backend, backed by `store` instead of configured sources. */
-export function benchStoreServiceFactory(store: ChoreoStore) {
-  return choreoStoreServiceFactoryFor(store, {
-    writeRefusal: 'The catalog benchmark does not write to Choreo',
-  });
+export function benchStoreServiceFactory(
+  store: ChoreoStore,
+  writeRefusal = 'The catalog benchmark does not write to Choreo',
+) {
+  return choreoStoreServiceFactoryFor(store, { writeRefusal });
 }

@@ -1,3 +1,7 @@
+import {
+  ReleaseBinding,
+  summarizeReleaseBinding,
+} from '@choreo-for-backstage/plugin-choreo-common';
 import { syntheticOrganization } from './syntheticOrganization';
 
 describe('syntheticOrganization', () => {
@@ -77,6 +81,33 @@ describe('syntheticOrganization', () => {
     for (const resource of org.resources) {
       expect(resource.metadata.name).toMatch(
         /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+      );
+    }
+  });
+
+  it('can report every binding deployed and ready, without changing anything else', () => {
+    const plain = syntheticOrganization({ components: 20, projects: 1 });
+    const deployed = syntheticOrganization({
+      components: 20,
+      projects: 1,
+      deployedStatus: true,
+    });
+    const withoutStatus = deployed.resources.map(r => {
+      const { status, ...rest } = r as typeof r & { status?: unknown };
+      const metadata = { ...rest.metadata };
+      delete metadata.generation;
+      return { ...rest, metadata };
+    });
+    expect(JSON.stringify(withoutStatus)).toBe(JSON.stringify(plain.resources));
+
+    const bindings = deployed.resources.filter(
+      (r): r is ReleaseBinding => r.kind === 'ReleaseBinding',
+    );
+    expect(bindings).toHaveLength(60);
+    for (const binding of bindings) {
+      expect(summarizeReleaseBinding(binding).state).toBe('ready');
+      expect(binding.status?.endpoints?.[0].serviceURL?.host).toContain(
+        binding.spec.owner.componentName,
       );
     }
   });

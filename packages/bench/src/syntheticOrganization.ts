@@ -12,6 +12,10 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { SeededRandom } from './seededRandom';
 import { syntheticEndpoints } from './syntheticEndpoints';
+import {
+  deployedBindingStatus,
+  releasedComponentStatus,
+} from './syntheticStatus';
 import { DOMAINS, RESOURCES, ROLES } from './syntheticNames';
 import {
   BUILDER_WORKFLOW,
@@ -34,6 +38,12 @@ export interface SyntheticOrganizationOptions {
   componentReleases?: boolean;
   /** Same seed, same organization; default 1. */
   seed?: number;
+  /**
+   * Give bindings and components the status the controllers report once
+   * deployed (Ready, endpoint URLs, latest release), as read-model benchmarks
+   * need; default false. Changes nothing else.
+   */
+  deployedStatus?: boolean;
 }
 
 /** The generated resources and the names a benchmark needs to pick changes. */
@@ -149,6 +159,7 @@ export function syntheticOrganization(
   const componentCount = Math.max(0, options.components ?? 10_000);
   const bindings = Math.min(3, Math.max(0, options.bindingsPerComponent ?? 3));
   const withReleases = options.componentReleases ?? true;
+  const deployed = options.deployedStatus ?? false;
   const random = new SeededRandom(options.seed ?? 1);
 
   const resources: ChoreoResource[] = syntheticPlatform(namespace);
@@ -230,8 +241,13 @@ export function syntheticOrganization(
       metadata: { name: `${draft.name}-workload`, namespace },
       spec: { owner, ...workloadSpec },
     };
-    resources.push(component, workload);
     const releaseName = `${draft.name}-${random.hex(9)}`;
+    resources.push(
+      deployed && withReleases
+        ? releasedComponentStatus(component, releaseName)
+        : component,
+      workload,
+    );
     if (withReleases) {
       const release: ComponentRelease = {
         apiVersion: CHOREO_API_VERSION,
@@ -264,7 +280,9 @@ export function syntheticOrganization(
           },
         },
       };
-      resources.push(binding);
+      resources.push(
+        deployed ? deployedBindingStatus(binding, draft.endpoints) : binding,
+      );
     }
   }
   return {

@@ -77,6 +77,25 @@ describe('GET /projects/:namespace/:name/topology', () => {
     );
     expect((await topology('nope', 'development')).status).toBe(404);
   });
+
+  it('sends the topology gzipped to clients that accept it, and 304 while it has not changed', async () => {
+    const plain = await topology('payments', 'development')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzipped = await topology('payments', 'development')
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gzipped.body).toEqual(plain.body);
+    // each representation revalidates against its own ETag
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+    await topology('payments', 'development')
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', gzipped.headers.etag)
+      .expect(304);
+  });
 });
 
 describe('GET /projects/:namespace/:name/topology access', () => {

@@ -5,8 +5,15 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { choreoPlugin } from '../plugin';
 
-/** Decides a permission for a user; the test's stand-in for a permission policy. */
-export type TestPolicy = (user: string, permission: string) => boolean;
+/**
+ * Decides a permission for a user (on `resourceRef`, the entity ref, for
+ * permissions on one entity); the test's stand-in for a permission policy.
+ */
+export type TestPolicy = (
+  user: string,
+  permission: string,
+  resourceRef?: string,
+) => boolean;
 
 export const allowAll: TestPolicy = () => true;
 
@@ -24,7 +31,7 @@ export async function startChoreoBackend(options: {
       const principal = credentials.principal as { userEntityRef?: string };
       const user = principal.userEntityRef ?? 'service';
       return requests.map(r => ({
-        result: policy(user, r.permission.name)
+        result: policy(user, r.permission.name, r.resourceRef)
           ? AuthorizeResult.ALLOW
           : AuthorizeResult.DENY,
       }));

@@ -3,11 +3,13 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
+import { BatchedPermissions } from './BatchedPermissions';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ChoreoPermission,
   ComponentRef,
   choreoComponentEntityRef,
+  choreoComponentReadPermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
 
 /** The entity ref (or service subject) a write is recorded under. */
@@ -28,7 +30,12 @@ export function actorOf(credentials: BackstageCredentials): string {
 
 /** Checks Choreo permissions against the component's catalog entity. */
 export class ComponentAuthorizer {
-  constructor(private readonly permissions: PermissionsService) {}
+  private readonly permissions: PermissionsService;
+
+  constructor(permissions: PermissionsService) {
+    // read routes ask once per request: concurrent requests of a caller share one call
+    this.permissions = BatchedPermissions.of(permissions);
+  }
 
   async allowed(
     credentials: BackstageCredentials,
@@ -40,6 +47,28 @@ export class ComponentAuthorizer {
       { credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
+   * The component entity refs among `componentRefs` the caller may read
+   * (`choreo.component.read`), decided in one call for the whole list.
+   */
+  async readable(
+    credentials: BackstageCredentials,
+    componentRefs: Iterable<string>,
+  ): Promise<Set<string>> {
+    const refs = [...new Set(componentRefs)];
+    if (refs.length === 0) return new Set();
+    const decisions = await this.permissions.authorize(
+      refs.map(resourceRef => ({
+        permission: choreoComponentReadPermission,
+        resourceRef,
+      })),
+      { credentials },
+    );
+    return new Set(
+      refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    );
   }
 
   /**

@@ -1,7 +1,17 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { choreoAuditReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AuditLog } from '../database/AuditLog';
+import {
+  ComponentAuthorizer,
+  actorOf,
+} from '../permissions/ComponentAuthorizer';
 import { ApprovalService } from '../service/ApprovalService';
 import { callerOf, parse } from './requestContext';
 
@@ -20,16 +30,24 @@ const idParams = z.object({ id: z.string().uuid('must be a request id') });
 /** Promotion requests (four-eyes approval) and the audit log. */
 export function approvalRoutes(deps: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  authorizer: ComponentAuthorizer;
   approvals: ApprovalService;
   audit: AuditLog;
 }) {
-  const { httpAuth, approvals, audit } = deps;
+  const { httpAuth, permissions, authorizer, approvals, audit } = deps;
   const router = Router();
 
+  // only requests for components the caller may read: they name releases and people
   router.get('/promotion-requests', async (req, res) => {
-    await callerOf(httpAuth, req);
+    const { credentials } = await callerOf(httpAuth, req);
     const { component } = parse(requestsQuery, req.query, 'query');
-    res.json({ items: await approvals.list(component) });
+    const requests = await approvals.list(component);
+    const readable = await authorizer.readable(
+      credentials,
+      requests.map(r => r.componentRef),
+    );
+    res.json({ items: requests.filter(r => readable.has(r.componentRef)) });
   });
 
   for (const decision of ['approve', 'reject'] as const) {
@@ -41,9 +59,21 @@ export function approvalRoutes(deps: {
     });
   }
 
+  // the whole log spans every component and every person: its own permission
   router.get('/audit', async (req, res) => {
-    await callerOf(httpAuth, req);
+    const { credentials } = await callerOf(httpAuth, req);
     const query = parse(auditQuery, req.query, 'query');
+    const [decision] = await permissions.authorize(
+      [{ permission: choreoAuditReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not read the audit log: the permission policy denies '${
+          choreoAuditReadPermission.name
+        }' for ${actorOf(credentials)}`,
+      );
+    }
     res.json({ items: await audit.list(query) });
   });
 

@@ -2,6 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { BatchedPermissions } from '../permissions/BatchedPermissions';
 import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -23,13 +24,14 @@ export function topologyRoutes(deps: {
   topology: TopologyService;
   cache: ReadModelCache;
 }) {
+  const permissions = BatchedPermissions.of(deps.permissions);
   const router = Router();
   router.get('/projects/:namespace/:name/topology', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req);
     const { namespace, name } = parse(projectParams, req.params, 'project');
     const { environment } = parse(topologyQuery, req.query, 'query');
     await authorizeProjectRead(
-      deps.permissions,
+      permissions,
       credentials,
       { namespace, name },
       'the cell topology',

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
 import {
   ChoreoStoreReader,
@@ -60,5 +61,22 @@ describe('ReadModelCache', () => {
     read('c');
     expect(read('b')).toBe('2');
     expect(read('a')).toBe('4');
+  });
+
+  it('keeps a gzipped copy of large bodies with its own ETag, and none of small ones', () => {
+    const { store } = fakeStore();
+    const cache = new ReadModelCache(store);
+    const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `node-${i}` }));
+    const large = cache.json('acme', 'topology', () => ({ nodes }));
+    const gzip = large.gzip()!;
+    expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual({ nodes });
+    expect(gzip.body.length).toBeLessThan(large.body.length / 2);
+    expect(gzip.etag).not.toBe(large.etag);
+    // compressed once, then served from the entry
+    expect(cache.json('acme', 'topology', () => ({})).gzip()).toBe(gzip);
+
+    expect(cache.json('acme', 'small', () => ({ n: 1 })).gzip()).toBe(
+      undefined,
+    );
   });
 });

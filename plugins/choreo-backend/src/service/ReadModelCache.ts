@@ -1,22 +1,61 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
 
-/** A serialized read model, ready to send. */
-export interface CachedJson {
+/** One representation of a read model: the bytes to send and their strong ETag. */
+export interface CachedBody {
   body: Buffer;
-  /** Strong ETag over the body, so clients can revalidate with If-None-Match. */
+  /** Strong ETag over these bytes, so clients can revalidate with If-None-Match. */
   etag: string;
 }
 
-interface Entry extends CachedJson {
-  generation: number;
+/** A serialized read model, ready to send. */
+export interface CachedJson extends CachedBody {
+  /**
+   * The body gzipped, compressed once on first use and kept with the entry;
+   * undefined when compression would not pay (small or incompressible bodies).
+   */
+  gzip(): CachedBody | undefined;
+}
+
+/**
+ * Smaller bodies are sent as they are: compressing them saves less than it
+ * costs. The same threshold as the root router's compression middleware,
+ * which leaves such bodies alone too.
+ */
+const GZIP_MIN_BYTES = 1024;
+
+const etagOf = (body: Buffer, suffix = '') =>
+  `"${createHash('sha1').update(body).digest('base64url')}${suffix}"`;
+
+class Entry implements CachedJson {
+  readonly etag: string;
+  private gzipped: CachedBody | null | undefined;
+
+  constructor(readonly generation: number, readonly body: Buffer) {
+    this.etag = etagOf(body);
+  }
+
+  gzip(): CachedBody | undefined {
+    if (this.gzipped === undefined) {
+      const compressed =
+        this.body.length >= GZIP_MIN_BYTES ? gzipSync(this.body) : undefined;
+      // a representation of its own: its own ETag (RFC 9110 8.8.3)
+      this.gzipped =
+        compressed && compressed.length < this.body.length * 0.9
+          ? { body: compressed, etag: etagOf(this.body, '-gz') }
+          : null;
+    }
+    return this.gzipped ?? undefined;
+  }
 }
 
 /**
  * Serialized read models (topology, deployments) per key, valid until the
  * store changes anything in the key's namespace. Reads are far more frequent
  * than changes, and a 500-component topology costs tens of milliseconds to
- * compute and serialize, so each one is computed once per change.
+ * compute and serialize (and as much again to compress), so each one is
+ * computed once per change, not once per request.
  */
 export class ReadModelCache {
   private readonly generations = new Map<string, number>();
@@ -46,9 +85,7 @@ export class ReadModelCache {
     const cacheKey = `${namespace}\u0000${key}`;
     const hit = this.entries.get(cacheKey);
     if (hit && hit.generation === generation) return hit;
-    const body = Buffer.from(JSON.stringify(compute()));
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    const entry = { generation, body, etag };
+    const entry = new Entry(generation, Buffer.from(JSON.stringify(compute())));
     if (hit) this.entries.delete(cacheKey);
     this.entries.set(cacheKey, entry);
     if (this.entries.size > this.maxEntries) {

@@ -222,6 +222,19 @@ metadata:
     expect(status().message).toContain(root);
   });
 
+  it('stops (and lets the process exit) when stopped while its first load is still starting', async () => {
+    await write('acme/project.yaml', projectYaml('shop'));
+    for (const delayMs of [0, 1, 3, 5, 10]) {
+      const store = new ChoreoStore();
+      const source = new DirectorySource({ name: 'gitops', path: root });
+      const started = source.start(store.sinkFor('gitops', 'directory'));
+      await new Promise(resolve => setTimeout(resolve, delayMs));
+      // before the fix this never resolved, and the watcher it left open kept Jest's worker alive
+      await source.stop();
+      await started;
+    }
+  });
+
   it('loads only the configured namespaces', async () => {
     await write('acme.yaml', projectYaml('shop'));
     await write('other.yaml', projectYaml('blog').replace('acme', 'other'));

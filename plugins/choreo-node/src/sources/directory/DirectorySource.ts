@@ -87,8 +87,11 @@ export class DirectorySource implements ChoreoSource, ManifestLocator {
     this.stopped = true;
     clearTimeout(this.flushTimer);
     clearTimeout(this.retryTimer);
-    await this.closeWatcher();
+    // A load in progress may be starting the watcher. Closed before its
+    // 'ready', chokidar never emits it (the load would wait forever) and keeps
+    // file watches open, which keeps the process alive: let it finish first.
     await this.queue;
+    await this.closeWatcher();
   }
 
   /** Reads the whole directory again (a resync). */
@@ -265,6 +268,9 @@ export class DirectorySource implements ChoreoSource, ManifestLocator {
   }
 
   private onEvent(event: string, absolute: string) {
+    if (this.stopped) {
+      return;
+    }
     const relative = toPosix(path.relative(this.root, absolute));
     if (event === 'addDir' || event === 'unlinkDir') {
       if (relative) {

@@ -1,0 +1,260 @@
+/**
+ * `yarn bench:api`: p50/p99 latency and throughput of the choreo backend's
+ * deployments and topology routes for a project of BENCH_COMPONENTS (500)
+ * components, measured by wrk with BENCH_CONNECTIONS (50) keep-alive
+ * connections on loopback for BENCH_SECONDS (20) per route after a warm-up.
+ * Prints one JSON line on stdout; progress goes to stderr.
+ *
+ * The backend (apiBenchServer.ts) is the real backend with real auth and
+ * permissions; requests carry a user token the guest provider issued and
+ * the headers a browser sends (gzip accepted). On a machine with two or
+ * more cores the backend is pinned to CPU 0 and wrk to CPU 1 (BENCH_PIN=0
+ * turns that off), so the load tool does not take the server's core.
+ *
+ * stderr also shows the backend's CPU time per request, which stays
+ * meaningful when other work on the machine makes latencies noisy;
+ * BENCH_REFERENCE=1 first measures the root router's liveness route the same
+ * way, the floor any plugin route stands on.
+ */
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type {
+  ApiBenchServerOptions,
+  ApiBenchServerReady,
+} from './apiBenchServer';
+import { progress } from './stderrLogger';
+import { WrkResult, ensureWrk, runWrk } from './wrkLoad';
+
+const SERVER = resolvePackagePath('@internal/bench', 'src/apiBenchServer.ts');
+
+function positive(key: string, fallback: number): number {
+  const value = Number(process.env[key] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${key} must be a positive whole number`);
+  }
+  return value;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(
+  options: ApiBenchServerOptions,
+  cpus: string | undefined,
+): Promise<{ child: ChildProcess; ready: ApiBenchServerReady }> {
+  const child = fork(SERVER, {
+    execArgv: [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the time goes
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ??
+        []),
+    ],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // as a deployed backend runs
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (cpus) {
+    // every thread of the process: the event loop, the libuv pool, GC helpers
+    execFileSync('taskset', ['-a', '-cp', cpus, String(child.pid)], {
+      stdio: 'ignore',
+    });
+  }
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', code =>
+      reject(new Error(`the backend process exited with ${code}`)),
+    );
+    // the transform talks over IPC too; take only our message
+    child.on('message', (message: { type?: string }) => {
+      if (message?.type === 'ready') {
+        resolve({ child, ready: message as ApiBenchServerReady });
+      }
+    });
+    child.send(options);
+  });
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU seconds the backend process used so far (all its threads), from
+ * /proc; undefined elsewhere. Per request, it says what a route costs even
+ * when other work on the machine makes latencies noisy.
+ */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name, which may contain spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+async function guestToken(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/guest/refresh`);
+  if (!response.ok) {
+    throw new Error(
+      `The guest provider issued no token: ${
+        response.status
+      } ${await response.text()}`,
+    );
+  }
+  const body = (await response.json()) as {
+    backstageIdentity: { token: string };
+  };
+  return body.backstageIdentity.token;
+}
+
+/** Both routes answer 200 with the token and 401 without: the load measures real answers. */
+async function checkRoutes(base: string, token: string, paths: string[]) {
+  for (const p of paths) {
+    const anonymous = await fetch(`${base}${p}`);
+    if (anonymous.status !== 401) {
+      throw new Error(`${p} answered ${anonymous.status} without a token`);
+    }
+    const signedIn = await fetch(`${base}${p}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (signedIn.status !== 200) {
+      throw new Error(
+        `${p} answered ${signedIn.status}: ${await signedIn.text()}`,
+      );
+    }
+    progress(
+      `${p.split('?')[0]}: ${(await signedIn.arrayBuffer()).byteLength} bytes`,
+    );
+  }
+}
+
+async function main() {
+  const components = positive('BENCH_COMPONENTS', 500);
+  const connections = positive('BENCH_CONNECTIONS', 50);
+  const seconds = positive('BENCH_SECONDS', 20);
+  const pin = process.env.BENCH_PIN !== '0' && os.cpus().length >= 2;
+  ensureWrk(progress);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  progress(
+    `starting the backend with ${components} components${
+      pin ? ' (backend on CPU 0, wrk on CPU 1)' : ''
+    }`,
+  );
+  const { child, ready } = await startServer(
+    { port, components },
+    pin ? '0' : undefined,
+  );
+  try {
+    const token = await guestToken(base);
+    const api = `/api/choreo`;
+    const topologyPaths = [
+      `${api}/projects/${ready.namespace}/${ready.project}/topology?environment=development`,
+    ];
+    const deploymentPaths = ready.components.map(
+      name => `${api}/components/${ready.namespace}/${name}/deployments`,
+    );
+    await checkRoutes(base, token, [topologyPaths[0], deploymentPaths[0]]);
+
+    const failures: string[] = [];
+    const load = async (route: string, paths: string[]) => {
+      const run = {
+        url: base,
+        paths,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          'Accept-Encoding': 'gzip, deflate, br',
+        },
+        connections,
+        threads: pin ? 1 : 2,
+        cpus: pin ? '1' : undefined,
+      };
+      await runWrk({ ...run, seconds: 3 }); // warm-up: JIT, caches, token keys
+      const cpuBefore = cpuSeconds(child.pid!);
+      const result = await runWrk({ ...run, seconds });
+      const cpuAfter = cpuSeconds(child.pid!);
+      const cpuPerRequest =
+        cpuBefore !== undefined && cpuAfter !== undefined
+          ? `, backend CPU ${(
+              ((cpuAfter - cpuBefore) * 1000) /
+              result.requests
+            ).toFixed(2)} ms/request`
+          : '';
+      progress(
+        `${route}: ${result.requests} requests, p50 ${result.p50Ms} ms, p99 ${
+          result.p99Ms
+        } ms, ${result.rps}/s${cpuPerRequest}; load average ${os
+          .loadavg()
+          .map(l => l.toFixed(1))
+          .join(' ')}`,
+      );
+      if (result.errors > 0) {
+        failures.push(
+          `${route}: ${result.errors} requests failed (timeouts after 5 s, socket errors or answers other than 2xx/3xx)`,
+        );
+      }
+      return result;
+    };
+    if (process.env.BENCH_REFERENCE === '1') {
+      // what the framework alone costs: the root router's liveness route, no plugin, no auth
+      await load('reference (liveness)', ['/.backstage/health/v1/liveness']);
+    }
+    const topology: WrkResult = await load('topology', topologyPaths);
+    const deployments: WrkResult = await load('deployments', deploymentPaths);
+    process.stdout.write(
+      `${JSON.stringify({
+        components,
+        topologyP50Ms: topology.p50Ms,
+        topologyP99Ms: topology.p99Ms,
+        topologyRps: topology.rps,
+        deploymentsP50Ms: deployments.p50Ms,
+        deploymentsP99Ms: deployments.p99Ms,
+        deploymentsRps: deployments.rps,
+      })}\n`,
+    );
+    if (failures.length > 0) {
+      throw new Error(failures.join('; '));
+    }
+  } finally {
+    child.removeAllListeners('exit');
+    child.send({ type: 'stop' });
+    await new Promise(resolve => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(undefined);
+      }, 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`bench:api: ${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
