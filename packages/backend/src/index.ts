@@ -39,7 +39,9 @@ backend.add(
 );
 
 // Choreo resources (organizations, projects, components, endpoints, platform) as catalog entities
-backend.add(import('@choreo-for-backstage/plugin-catalog-backend-module-choreo'));
+backend.add(
+  import('@choreo-for-backstage/plugin-catalog-backend-module-choreo'),
+);
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

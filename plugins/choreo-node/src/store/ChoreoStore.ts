@@ -99,7 +99,10 @@ export class ChoreoStore implements ChoreoStoreReader {
         record.message = message;
       },
       setProblems: problems => {
-        const { appeared, resolved } = problemChanges(record.problems, problems);
+        const { appeared, resolved } = problemChanges(
+          record.problems,
+          problems,
+        );
         appeared.forEach(p => this.logger?.warn(`${sourceName}: ${p}`));
         resolved.forEach(p => this.logger?.info(`${sourceName}: fixed: ${p}`));
         record.problems = [...problems];

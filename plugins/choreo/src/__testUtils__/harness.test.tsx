@@ -19,15 +19,36 @@ describe('the component test harness', () => {
 
   it('serves the real client over HTTP', async () => {
     server.on('GET /sources', {
-      json: { items: [{ source: 'acme', type: 'directory', state: 'synced', since: '', problems: [], resourceCount: 3 }] },
+      json: {
+        items: [
+          {
+            source: 'acme',
+            type: 'directory',
+            state: 'synced',
+            since: '',
+            problems: [],
+            resourceCount: 3,
+          },
+        ],
+      },
     });
     await renderChoreo(<Sources />, { server });
     expect(await screen.findByText('acme is synced')).toBeInTheDocument();
   });
 
   it('shows the backend error message', async () => {
-    server.on('GET /sources', { status: 403, json: { error: { name: 'NotAllowedError', message: 'You may not see the sources' } } });
+    server.on('GET /sources', {
+      status: 403,
+      json: {
+        error: {
+          name: 'NotAllowedError',
+          message: 'You may not see the sources',
+        },
+      },
+    });
     await renderChoreo(<Sources />, { server });
-    expect(await screen.findByText(/You may not see the sources/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/You may not see the sources/),
+    ).toBeInTheDocument();
   });
 });

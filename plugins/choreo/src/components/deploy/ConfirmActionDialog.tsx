@@ -1,0 +1,67 @@
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import { ReactNode, useState } from 'react';
+
+/**
+ * Asks before a write. `description` says exactly what will change; with
+ * `withComment` the user can add a comment (approve / reject).
+ */
+export const ConfirmActionDialog = (props: {
+  open: boolean;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  withComment?: boolean;
+  busy?: boolean;
+  children?: ReactNode;
+  onConfirm: (comment?: string) => void;
+  onCancel: () => void;
+}) => {
+  const [comment, setComment] = useState('');
+  return (
+    <Dialog
+      open={props.open}
+      onClose={props.onCancel}
+      aria-labelledby="choreo-confirm-title"
+      fullWidth
+      maxWidth="sm"
+    >
+      <DialogTitle id="choreo-confirm-title">{props.title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText component="div">
+          {props.description}
+        </DialogContentText>
+        {props.children}
+        {props.withComment && (
+          <TextField
+            id="choreo-confirm-comment"
+            label="Comment (optional)"
+            value={comment}
+            onChange={e => setComment(e.target.value)}
+            fullWidth
+            multiline
+            minRows={2}
+            margin="normal"
+            variant="outlined"
+          />
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onCancel}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={props.busy}
+          onClick={() => props.onConfirm(comment.trim() || undefined)}
+        >
+          {props.confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

@@ -1,0 +1,134 @@
+import { configure, screen, within } from '@testing-library/react';
+import { CellTopology } from '@choreo-for-backstage/plugin-choreo-common';
+import { ChoreoTestServer } from '../../__testUtils__/choreoTestServer';
+import { choreoEntity, renderChoreo } from '../../__testUtils__/renderChoreo';
+import {
+  cartServiceDeployments,
+  promotionRequest,
+} from '../deploy/deployFixtures';
+import { DeploymentStatusCard } from './DeploymentStatusCard';
+import { EndpointsCard } from './EndpointsCard';
+import { entityTabLink } from './entityTabLink';
+
+// The test app renders slowly on a busy 2-core machine; wait longer than 1 s for what a user would see.
+configure({ asyncUtilTimeout: 10_000 });
+
+jest.setTimeout(30_000);
+const slow = { timeout: 10_000 };
+
+const entity = choreoEntity('Component', {
+  kind: 'Component',
+  namespace: 'acme',
+  name: 'cart-service',
+  project: 'storefront',
+});
+const BASE = '/components/acme/cart-service';
+
+const topology: CellTopology = {
+  namespace: 'acme',
+  project: 'storefront',
+  environment: 'development',
+  cellNamespace: 'dp-acme-storefront-development',
+  nodes: [
+    {
+      id: 'component:acme/storefront/cart-service',
+      kind: 'component',
+      project: 'storefront',
+      name: 'cart-service',
+      inCell: true,
+      status: { state: 'ready', message: 'Running and ready' },
+      endpoints: {
+        project: [
+          {
+            id: 'component:acme/storefront/cart-service#api',
+            name: 'api',
+            type: 'HTTP',
+            port: 8080,
+            visibility: ['project', 'external'],
+            displayName: 'Cart API',
+          },
+        ],
+        namespace: [],
+        internal: [],
+        external: [],
+      },
+    },
+  ],
+  edges: [],
+};
+
+describe('overview cards', () => {
+  let server: ChoreoTestServer;
+  beforeEach(async () => {
+    server = await new ChoreoTestServer().start();
+    server.on('GET /promotion-requests', {
+      json: { items: [promotionRequest()] },
+    });
+  });
+  afterEach(() => server.stop());
+
+  it('shows the status in every environment and a pending approval', async () => {
+    server.on(`GET ${BASE}/deployments`, {
+      json: cartServiceDeployments({
+        staging: {
+          status: {
+            state: 'failed',
+            reason: 'ResourcesDegraded',
+            message: 'Deployment cart-service: CrashLoopBackOff',
+          },
+        },
+      }),
+    });
+    await renderChoreo(<DeploymentStatusCard />, { server, entity });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'deployment status by environment' },
+      slow,
+    );
+    const staging = within(table).getByRole('row', { name: /Staging/ });
+    expect(within(staging).getByText('Failed')).toBeInTheDocument();
+    expect(within(staging).getByText(/CrashLoopBackOff/)).toBeInTheDocument();
+    expect(
+      within(within(table).getByRole('row', { name: /Development/ })).getByText(
+        'Ready',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /1 promotion waiting for approval: cart-service-6cff9cb6b8 to production/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Open the Deploy tab')).toBeInTheDocument();
+  });
+
+  it('lists endpoints with their visibility and URLs per environment', async () => {
+    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
+    server.on('GET /projects/acme/storefront/topology', { json: topology });
+    await renderChoreo(<EndpointsCard />, { server, entity });
+    const table = await screen.findByRole('table', { name: 'endpoints' }, slow);
+    const row = within(table).getByRole('row', { name: /Cart API/ });
+    expect(within(row).getByText('public')).toBeInTheDocument();
+    expect(within(row).getByText('project')).toBeInTheDocument();
+    expect(
+      within(row).getByText(
+        /cart-service\.dp-acme-storefront-staging\.svc\.cluster\.local:8080\/cart/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      server.requests.some(
+        r =>
+          r.url ===
+          '/projects/acme/storefront/topology?environment=development',
+      ),
+    ).toBe(true);
+  });
+
+  it('links the Deploy tab from the entity page', () => {
+    expect(
+      entityTabLink('/catalog/acme/component/cart-service', 'deploy'),
+    ).toBe('/catalog/acme/component/cart-service/deploy');
+    expect(
+      entityTabLink('/catalog/acme/component/cart-service/', 'deploy'),
+    ).toBe('/catalog/acme/component/cart-service/deploy');
+  });
+});
