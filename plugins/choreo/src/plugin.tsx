@@ -10,6 +10,8 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { ChoreoClient } from '@choreo-for-backstage/plugin-choreo-common';
+import DeviceHubIcon from '@material-ui/icons/DeviceHub';
+import StorefrontIcon from '@material-ui/icons/Storefront';
 import { choreoApiRef } from './api/choreoApi';
 import { isChoreoKind } from './hooks/useChoreoRef';
 import { marketplaceRouteRef, platformOverviewRouteRef } from './routes';
@@ -104,6 +106,7 @@ const marketplacePage = PageBlueprint.make({
   params: {
     path: '/choreo/marketplace',
     title: 'Marketplace',
+    icon: <StorefrontIcon />,
     routeRef: marketplaceRouteRef,
     loader: () =>
       import('./components/marketplace/MarketplacePage').then(m => (
@@ -117,6 +120,7 @@ const platformOverviewPage = PageBlueprint.make({
   params: {
     path: '/choreo/platform',
     title: 'Platform',
+    icon: <DeviceHubIcon />,
     routeRef: platformOverviewRouteRef,
     loader: () =>
       import('./components/platform/PlatformOverviewPage').then(m => (
