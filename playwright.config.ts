@@ -7,12 +7,13 @@
  * already running, `yarn playwright test` alone works too.
  *
  * Playwright cannot download its own browser here, so it drives the
- * distribution's package (scripts/ensure-chromium.sh installs it).
+ * distribution's package (scripts/ensure-chromium.sh installs it); its path
+ * and flags are in packages/bench/src/chromiumLaunchOptions.ts, shared with
+ * `yarn bench:ui`.
  */
 
 import { defineConfig } from '@playwright/test';
-
-const chromium = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './packages/bench/src/chromiumLaunchOptions';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -46,22 +47,7 @@ export default defineConfig({
     // ask for it when debugging (`yarn playwright test --trace on`).
     screenshot: 'only-on-failure',
     trace: 'off',
-    launchOptions: {
-      executablePath: chromium,
-      // Playwright adds its own fresh --user-data-dir. Without the
-      // background-networking flags Chromium keeps dialling Google's hosts,
-      // which this machine's closed network refuses.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 
   projects: [{ name: 'chromium' }],

@@ -1,2 +1,184 @@
-/** Placeholder: being built. */
-export const CellContent = () => <div>CellContent</div>;
+import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Typography from '@material-ui/core/Typography';
+import { useEffect, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { choreoApiRef } from '../../api/choreoApi';
+import { useChoreoRef } from '../../hooks/useChoreoRef';
+import {
+  ChoreoEmptyState,
+  ChoreoErrorPanel,
+  LoadingState,
+  SourceHealthBanner,
+  messageOf,
+  timeAgo,
+} from '../shared';
+import { CellDiagram } from './CellDiagram';
+import { elkInstance } from './cellLayout';
+import {
+  CellEnvironment,
+  usePipelineEnvironments,
+} from './usePipelineEnvironments';
+
+const EnvironmentPicker = (props: {
+  environments: CellEnvironment[];
+  value: string;
+  onChange: (name: string) => void;
+}) => (
+  <FormControl variant="outlined" size="small" style={{ minWidth: 220 }}>
+    <InputLabel id="cell-environment-label">Environment</InputLabel>
+    <Select
+      labelId="cell-environment-label"
+      label="Environment"
+      value={props.value}
+      onChange={e => props.onChange(String(e.target.value))}
+    >
+      {props.environments.map(env => (
+        <MenuItem key={env.name} value={env.name}>
+          {env.title}
+        </MenuItem>
+      ))}
+    </Select>
+  </FormControl>
+);
+
+/** The cell of one project in one environment: topology, and traffic when Hubble is configured. */
+const CellOfEnvironment = (props: {
+  namespace: string;
+  project: string;
+  environment: string;
+}) => {
+  const api = useApi(choreoApiRef);
+  const { namespace, project, environment } = props;
+  const state = useAsyncRetry(async () => {
+    const ref = { namespace, name: project };
+    // traffic is optional: the diagram works without Hubble
+    const [topology, flows] = await Promise.all([
+      api.getTopology(ref, environment),
+      api.getProjectFlows(ref, { environment }).then(
+        value => ({ value, error: undefined }),
+        (error: unknown) => ({ value: undefined, error }),
+      ),
+    ]);
+    return { topology, flows: flows.value, flowsError: flows.error };
+  }, [api, namespace, project, environment]);
+
+  if (!state.value) {
+    if (state.error) {
+      return (
+        <ChoreoErrorPanel
+          action={`load the cell of ${project} in ${environment}`}
+          error={state.error}
+        />
+      );
+    }
+    return <LoadingState what={`the cell of ${project} in ${environment}`} />;
+  }
+  const { topology, flows, flowsError } = state.value;
+  const components = topology.nodes.filter(
+    n => n.kind === 'component' && n.inCell,
+  );
+  if (components.length === 0) {
+    return (
+      <ChoreoEmptyState
+        title={`Project ${project} has no components yet`}
+        description="Create a component in this project (Create… → Choreo component); it appears here with its endpoints and dependencies."
+      />
+    );
+  }
+  const deployed = components.filter(
+    n => n.kind === 'component' && n.status.state !== 'not-deployed',
+  );
+  return (
+    <>
+      <Box mb={1}>
+        <Typography variant="body2" color="textSecondary">
+          {deployed.length} of {components.length} components deployed to{' '}
+          {environment} · cell namespace {topology.cellNamespace}
+          {flows &&
+            ` · traffic: ${flows.flows} flows in the ${Math.round(
+              flows.window.seconds / 60,
+            )} min window${
+              flows.window.until ? ` ending ${timeAgo(flows.window.until)}` : ''
+            }`}
+        </Typography>
+        {deployed.length === 0 && (
+          <Typography variant="body2">
+            Nothing is deployed to {environment} yet: promote a release there
+            from the Deploy tab of a component.
+          </Typography>
+        )}
+        {flowsError !== undefined && (
+          <Typography variant="body2" color="textSecondary" role="status">
+            Observed traffic is not available: {messageOf(flowsError)}
+          </Typography>
+        )}
+      </Box>
+      <CellDiagram
+        topology={topology}
+        flows={flows}
+        onDependencyAdded={state.retry}
+      />
+    </>
+  );
+};
+
+/** The Cell tab of a project (System): its cell topology per environment, with observed traffic. */
+export const CellContent = () => {
+  const ref = useChoreoRef();
+  const environments = usePipelineEnvironments();
+  // fetch and compile the layout engine (a big chunk) while the data loads
+  useEffect(() => {
+    elkInstance().catch(() => undefined);
+  }, []);
+  const [chosen, setChosen] = useState<string>();
+  const list = environments.value?.environments ?? [];
+  const environment = chosen ?? list[0]?.name;
+
+  let body: JSX.Element;
+  if (environments.loading) {
+    body = <LoadingState what="the environments of the project's pipeline" />;
+  } else if (environments.error) {
+    body = (
+      <ChoreoErrorPanel
+        action="load the project's environments"
+        error={environments.error}
+      />
+    );
+  } else if (!environment) {
+    body = (
+      <ChoreoEmptyState
+        title="No environments"
+        description="The project's deployment pipeline has no environments in the catalog yet. Ask a platform engineer to add environments to the pipeline."
+      />
+    );
+  } else {
+    body = (
+      <>
+        <Box mb={2}>
+          <EnvironmentPicker
+            environments={list}
+            value={environment}
+            onChange={setChosen}
+          />
+        </Box>
+        <CellOfEnvironment
+          key={environment}
+          namespace={ref.namespace}
+          project={ref.name}
+          environment={environment}
+        />
+      </>
+    );
+  }
+  return (
+    <Box>
+      <SourceHealthBanner />
+      {body}
+    </Box>
+  );
+};

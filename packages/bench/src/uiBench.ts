@@ -1,0 +1,292 @@
+/*
+ * `yarn bench:ui`: how long a developer waits for the Cell tab of a project
+ * with 300 components, and how much the choreo plugin adds to the production
+ * bundle. Prints one JSON line:
+ *
+ *   {"nodes":300,"cellDiagramMs":…,"bundleKb":…, …breakdown}
+ *
+ * Steps: writes a synthetic organization (one project of BENCH_UI_COMPONENTS
+ * components, default 300) as a GitOps directory into a temp CHOREO_DATA_DIR,
+ * builds the app for production with bundle stats (skip with
+ * BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts the backend on
+ * its own port (BENCH_UI_PORT, default 7117; it serves packages/app/dist),
+ * waits until the catalog has the project, signs in as guest in headless
+ * Chromium and times navigation → `data-cell-diagram="ready"` (every node laid
+ * out by elk, drawn and measured). Progress goes to stderr.
+ */
+import { chromium } from '@playwright/test';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { spawn, ChildProcess, execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { chromiumLaunchOptions } from './chromiumLaunchOptions';
+import { pluginBundleKb } from './uiBundleSize';
+import { syntheticOrganization } from './syntheticOrganization';
+
+const ROOT = resolvePackagePath('@internal/bench', '../..');
+const COMPONENTS = Number(process.env.BENCH_UI_COMPONENTS ?? 300);
+const PORT = Number(process.env.BENCH_UI_PORT ?? 7117);
+const BASE = `http://localhost:${PORT}`;
+const NAMESPACE = 'bench';
+
+const log = (m: string) => process.stderr.write(`bench:ui: ${m}\n`);
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+async function writeOrganization(dataDir: string) {
+  const org = syntheticOrganization({
+    namespace: NAMESPACE,
+    projects: 1,
+    components: COMPONENTS,
+    bindingsPerComponent: 1,
+    deployedStatus: true,
+  });
+  const dir = path.join(dataDir, 'gitops', 'acme');
+  await fs.mkdir(dir, { recursive: true });
+  const byKind = new Map<string, unknown[]>();
+  for (const r of org.resources) {
+    byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  }
+  for (const [kind, docs] of byKind) {
+    await fs.writeFile(
+      path.join(dir, `${kind.toLowerCase()}s.yaml`),
+      docs.map(d => stringify(d)).join('---\n'),
+    );
+  }
+  await fs.writeFile(path.join(dir, 'flows.jsonl'), '');
+  // scripts/seed-sample.sh leaves an existing working copy alone
+  execFileSync('git', ['init', '-q', '-b', 'main'], {
+    cwd: path.join(dataDir, 'gitops'),
+  });
+  return org.projects[0];
+}
+
+async function writeConfig(dataDir: string) {
+  const file = path.join(dataDir, 'app-config.bench-ui.yaml');
+  await fs.writeFile(
+    file,
+    stringify({
+      app: { baseUrl: BASE },
+      backend: {
+        baseUrl: BASE,
+        listen: { port: PORT },
+        cors: { origin: BASE },
+      },
+    }),
+  );
+  return file;
+}
+
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  execFileSync(cmd, args, {
+    cwd,
+    env,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+}
+
+function startBackend(config: string, dataDir: string): ChildProcess {
+  const child = spawn(
+    'yarn',
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      config,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CHOREO_DATA_DIR: dataDir },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const out = path.join(dataDir, 'backend.log');
+  child.stdout?.on('data', d => void fs.appendFile(out, d));
+  child.stderr?.on('data', d => void fs.appendFile(out, d));
+  return child;
+}
+
+async function guestToken(): Promise<string | undefined> {
+  const res = await fetch(`${BASE}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  }).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const body = (await res.json()) as { backstageIdentity?: { token?: string } };
+  return body.backstageIdentity?.token;
+}
+
+/** Until the catalog has the project's System with its pipeline stitched on. */
+async function waitForCatalog(project: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const token = await guestToken();
+    if (token) {
+      const res = await fetch(
+        `${BASE}/api/catalog/entities/by-name/system/${NAMESPACE}/${project}`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      ).catch(() => undefined);
+      if (res?.ok) {
+        const system = (await res.json()) as {
+          relations?: Array<{ type: string }>;
+        };
+        if (system.relations?.some(r => r.type === 'dependsOn')) return;
+      }
+    }
+    await sleep(3000);
+  }
+  throw new Error(
+    `the catalog did not have system ${NAMESPACE}/${project} after ${
+      timeoutMs / 1000
+    }s; see the backend log`,
+  );
+}
+
+async function measure(project: string) {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.goto(`${BASE}/`);
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await enter.waitFor({ timeout: 120_000 }).catch(() => undefined);
+    if (await enter.isVisible()) await enter.click();
+    await page
+      .getByRole('link', { name: 'Settings' })
+      .first()
+      .waitFor({ timeout: 120_000 });
+
+    const url = `${BASE}/catalog/${NAMESPACE}/system/${project}/cell`;
+    const runs: Array<
+      { nodes: number; cellDiagramMs: number } & Record<string, number>
+    > = [];
+    // the first load warms the backend's read model and the browser cache
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      await page.goto(url);
+      await page.waitForSelector(
+        `[data-cell-diagram="ready"][data-cell-nodes]`,
+        { timeout: 120_000 },
+      );
+      const cellDiagramMs = Date.now() - started;
+      const nodes = Number(
+        await page.getAttribute('[data-cell-diagram]', 'data-cell-nodes'),
+      );
+      const timings = await page.evaluate(() => {
+        const layout = performance.getEntriesByName('choreo-cell-layout').pop();
+        const ready = performance.getEntriesByName('choreo-cell-ready').pop();
+        const topology = performance
+          .getEntriesByType('resource')
+          .find(e => e.name.includes('/topology?')) as
+          | PerformanceResourceTiming
+          | undefined;
+        return {
+          // navigation → app started → topology asked → answered → laid out → drawn
+          domContentLoadedMs:
+            (
+              performance.getEntriesByType('navigation')[0] as
+                | PerformanceNavigationTiming
+                | undefined
+            )?.domContentLoadedEventEnd ?? -1,
+          topologyRequestMs: topology?.fetchStart ?? -1,
+          topologyResponseMs: topology?.responseEnd ?? -1,
+          layoutMs: layout?.duration ?? -1,
+          layoutDoneMs: layout ? layout.startTime + layout.duration : -1,
+          readyMs: ready?.startTime ?? -1,
+        };
+      });
+      runs.push({ nodes, cellDiagramMs, ...timings });
+      log(`run ${i + 1}: ${JSON.stringify(runs[runs.length - 1])}`);
+    }
+    // warm runs only: the first includes the backend building its read model
+    const warm = runs
+      .slice(1)
+      .sort((a, b) => a.cellDiagramMs - b.cellDiagramMs);
+    return { ...warm[0], coldCellDiagramMs: runs[0].cellDiagramMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+const roundAll = (o: Record<string, number>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
+
+/**
+ * The plugin's share of the build, from its bundle stats. The stats (~200 MB)
+ * are deleted afterwards, else the app backend stores them among the app's
+ * assets; the figure is kept for runs with BENCH_UI_SKIP_BUILD.
+ */
+async function bundleSizeOfBuild(): Promise<number> {
+  const dist = path.join(ROOT, 'packages/app/dist');
+  const kept = path.join(ROOT, 'node_modules/.cache/choreo-bench-ui.json');
+  const stats = path.join(dist, 'bundle-stats.json');
+  try {
+    await fs.access(stats);
+  } catch {
+    const previous = JSON.parse(
+      await fs.readFile(kept, 'utf8').catch(() => '{}'),
+    );
+    if (typeof previous.bundleKb !== 'number') {
+      throw new Error(`${stats} is missing; run without BENCH_UI_SKIP_BUILD`);
+    }
+    return previous.bundleKb;
+  }
+  const bundleKb = await pluginBundleKb(dist);
+  await fs.mkdir(path.dirname(kept), { recursive: true });
+  await fs.writeFile(kept, JSON.stringify({ bundleKb }));
+  await fs.rm(stats, { force: true });
+  return bundleKb;
+}
+
+async function main() {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'choreo-bench-ui-'));
+  log(`data in ${dataDir}`);
+  const project = await writeOrganization(dataDir);
+  const config = await writeConfig(dataDir);
+  if (!process.env.BENCH_UI_SKIP_BUILD) {
+    log('building the app for production (several minutes)');
+    run('yarn', ['workspace', 'app', 'build', '--stats'], ROOT);
+  }
+  const bundleKb = await bundleSizeOfBuild();
+  log(`starting the backend on ${BASE} (log: ${dataDir}/backend.log)`);
+  const backend = startBackend(config, dataDir);
+  try {
+    await waitForCatalog(project, 10 * 60_000);
+    const result = await measure(project);
+    if (result.nodes < COMPONENTS) {
+      throw new Error(
+        `the diagram drew ${result.nodes} nodes, expected at least ${COMPONENTS}`,
+      );
+    }
+    const { nodes: diagramNodes, cellDiagramMs, ...breakdown } = result;
+    process.stdout.write(
+      `${JSON.stringify({
+        nodes: COMPONENTS,
+        cellDiagramMs: Math.round(cellDiagramMs),
+        bundleKb: Math.round(bundleKb),
+        // components plus gateways
+        diagramNodes,
+        ...roundAll(breakdown),
+      })}\n`,
+    );
+  } finally {
+    if (backend.pid) process.kill(-backend.pid, 'SIGTERM');
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(
+    `bench:ui failed: ${error instanceof Error ? error.stack : error}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,292 @@
+import { Entity } from '@backstage/catalog-model';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  ChoreoTestServer,
+  errorBody,
+} from '../../__testUtils__/choreoTestServer';
+import {
+  environmentResource,
+  platformResource,
+} from '../../__testUtils__/platformResources';
+import { choreoEntity } from '../../__testUtils__/renderChoreo';
+import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
+import { CellContent } from './CellContent';
+import {
+  logisticsFlows,
+  logisticsTopology,
+  PAYMENT_GATEWAY,
+  WAREHOUSE,
+} from './__testUtils__/cellFixtures';
+import { installReactFlowJsdomStubs } from './__testUtils__/reactFlowJsdomStubs';
+
+installReactFlowJsdomStubs();
+jest.setTimeout(30_000);
+
+const system: Entity = {
+  ...choreoEntity('System', {
+    kind: 'Project',
+    namespace: 'acme',
+    name: 'logistics',
+  }),
+  relations: [
+    { type: 'dependsOn', targetRef: 'resource:acme/default-pipeline' },
+  ],
+};
+
+const catalog = [
+  system,
+  platformResource({
+    name: 'default-pipeline',
+    kind: 'DeploymentPipeline',
+    choreoName: 'default',
+    type: 'deployment-pipeline',
+    spec: {
+      dependsOn: [
+        'resource:acme/development',
+        'resource:acme/staging',
+        'resource:acme/production',
+      ],
+    },
+  }),
+  environmentResource('development', 'Development'),
+  environmentResource('staging', 'Staging'),
+  environmentResource('production', 'Production', true),
+];
+
+describe('the Cell tab', () => {
+  const server = new ChoreoTestServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    server.requests.length = 0;
+    server
+      .on('GET /sources', { json: { items: [] } })
+      .on('GET /projects/acme/logistics/topology', req => ({
+        json: logisticsTopology(
+          new URL(req.url, 'http://x').searchParams.get('environment')!,
+        ),
+      }))
+      .on('GET /projects/acme/logistics/flows', req => ({
+        json: logisticsFlows(
+          new URL(req.url, 'http://x').searchParams.get('environment')!,
+        ),
+      }));
+  });
+
+  const render = () =>
+    renderWithCatalog(<CellContent />, { server, entity: system, catalog });
+
+  const diagramReady = async () =>
+    waitFor(
+      () =>
+        expect(
+          document.querySelector('[data-cell-diagram="ready"]'),
+        ).not.toBeNull(),
+      {
+        timeout: 10_000,
+      },
+    );
+
+  it('draws the components of the first environment and marks the dropped call with its reason', async () => {
+    await render();
+    await diagramReady();
+    expect(
+      screen.getByRole('button', { name: 'Environment' }),
+    ).toHaveTextContent('Development');
+    const diagram = screen.getByRole('figure', {
+      name: 'Cell diagram of logistics in development',
+    });
+    for (const name of [
+      'Shipping API',
+      'Tracking web',
+      'Warehouse service',
+      'payment-gateway',
+      'External ingress',
+    ]) {
+      expect(within(diagram).getByText(name)).toBeInTheDocument();
+    }
+    const dropped = within(diagram).getByLabelText(
+      'Shipping API → payment-gateway (grpc): observed call, DROPPED (POLICY_DENIED ×4)',
+    );
+    expect(dropped).toHaveClass('cell-edge--dropped-undeclared');
+    expect(
+      within(diagram).getByLabelText(
+        /Tracking web → Shipping API \(rest\): east-west dependency, 12 flows/,
+      ),
+    ).toHaveClass('cell-edge--declared-flowing');
+    const attention = screen.getByRole('region', {
+      name: 'Traffic that needs attention',
+    });
+    expect(
+      within(attention).getByText(/DROPPED \(POLICY_DENIED ×4\)/),
+    ).toBeInTheDocument();
+    expect(
+      within(attention).getByText(
+        /has no dependency on payments\/payment-gateway.grpc/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('search highlights and focuses the component it finds', async () => {
+    await render();
+    await diagramReady();
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Find a component' }),
+      'warehouse',
+    );
+    expect(
+      await screen.findByText('Warehouse service (1 of 1)'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId(`rf__node-${WAREHOUSE}`)).toHaveClass(
+        'cell-node--focused',
+      ),
+    );
+    expect(screen.getByTestId(`rf__node-${PAYMENT_GATEWAY}`)).not.toHaveClass(
+      'cell-node--focused',
+    );
+  });
+
+  it('loads the cell again when another environment is picked', async () => {
+    await render();
+    await diagramReady();
+    await userEvent.click(screen.getByRole('button', { name: 'Environment' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Staging' }),
+    );
+    expect(
+      await screen.findByRole('figure', {
+        name: 'Cell diagram of logistics in staging',
+      }),
+    ).toBeInTheDocument();
+    const urls = server.requests.map(r => `${r.method} ${r.url}`);
+    expect(urls).toContain(
+      'GET /projects/acme/logistics/topology?environment=staging',
+    );
+    expect(urls).toContain(
+      'GET /projects/acme/logistics/flows?environment=staging',
+    );
+  });
+
+  it('"Add this dependency" shows what it adds and sends it for the calling component', async () => {
+    server.on('POST /components/acme/shipping-api/dependencies', {
+      status: 201,
+      json: {
+        result: 'applied',
+        resources: [],
+        warnings: [],
+        commit: 'abc1234567',
+      },
+    });
+    await render();
+    await diagramReady();
+    const attention = screen.getByRole('region', {
+      name: 'Traffic that needs attention',
+    });
+    await userEvent.click(
+      within(attention).getByRole('button', { name: 'Add this dependency' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(
+        'Add a dependency of shipping-api on payments/payment-gateway',
+      ),
+    ).toBeInTheDocument();
+    // the snippet is highlighted asynchronously
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent('component: payment-gateway'),
+    );
+    expect(dialog).toHaveTextContent(
+      "Endpoint 'grpc' of payments/payment-gateway is only visible inside project payments",
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add dependency' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        /Added the dependency to shipping-api \(commit abc12345\)/,
+      ),
+    ).toBeInTheDocument();
+    const post = server.requests.find(r => r.method === 'POST')!;
+    expect(post.url).toBe('/components/acme/shipping-api/dependencies');
+    expect(post.body).toEqual({
+      project: 'payments',
+      component: 'payment-gateway',
+      name: 'grpc',
+      visibility: 'namespace',
+    });
+  });
+
+  it('says so when the user may not add the dependency', async () => {
+    server.on('POST /components/acme/shipping-api/dependencies', {
+      status: 403,
+      json: errorBody(
+        'NotAllowedError',
+        'You are not an owner of shipping-api',
+      ),
+    });
+    await render();
+    await diagramReady();
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'Add this dependency' })[0],
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add dependency' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        /You do not have permission to add a dependency to shipping-api/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('You are not an owner of shipping-api'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows permission denied, empty and traffic-unavailable states', async () => {
+    server.on('GET /projects/acme/logistics/topology', {
+      status: 403,
+      json: errorBody('NotAllowedError', 'You may not read project logistics'),
+    });
+    const first = await render();
+    expect(
+      await screen.findByText(
+        /You do not have permission to load the cell of logistics in development/,
+      ),
+    ).toBeInTheDocument();
+    first.unmount();
+
+    server
+      .on('GET /projects/acme/logistics/topology', {
+        json: { ...logisticsTopology(), nodes: [], edges: [] },
+      })
+      .on('GET /projects/acme/logistics/flows', {
+        status: 503,
+        json: errorBody(
+          'ServiceUnavailableError',
+          'No Hubble source is configured',
+        ),
+      });
+    const second = await render();
+    expect(
+      await screen.findByText('Project logistics has no components yet'),
+    ).toBeInTheDocument();
+    second.unmount();
+
+    server.on('GET /projects/acme/logistics/topology', {
+      json: logisticsTopology(),
+    });
+    await render();
+    await diagramReady();
+    expect(
+      screen.getByText(
+        'Observed traffic is not available: No Hubble source is configured',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('checkbox', { name: 'Observed traffic (Hubble)' }),
+    ).toBeDisabled();
+  });
+});

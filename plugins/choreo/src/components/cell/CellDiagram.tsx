@@ -1,0 +1,318 @@
+import {
+  CellTopology,
+  FlowSnapshot,
+  SuggestedDependency,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import Box from '@material-ui/core/Box';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  ReactFlowState,
+  useReactFlow,
+  useStore,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useState } from 'react';
+import { LoadingState, ChoreoErrorPanel } from '../shared';
+import { AddDependencyDialog } from './AddDependencyDialog';
+import { markCellReady } from './benchMarks';
+import { DetailsPanel, EdgeDetails, NodeDetails } from './CellDetails';
+import { buildCellView, otherProjectsOf } from './cellGraph';
+import { CellLegend } from './CellLegend';
+import { cellNodeTypes } from './CellNodes';
+import { searchCell } from './cellSearch';
+import { CellToolbar } from './CellToolbar';
+import { toReactFlow } from './reactFlowElements';
+import { TrafficProblems } from './TrafficProblems';
+import { useCellLayout } from './useCellLayout';
+
+/** Above this many components, endpoints start collapsed into their component. */
+const EXPANDED_ENDPOINTS_LIMIT = 40;
+
+const minimapColor = (n: { type?: string; data?: { outside?: unknown } }) => {
+  if (n.type === 'gateway') return '#ce93d8';
+  return n.data?.outside ? '#cfd8dc' : '#90caf9';
+};
+
+type Focus = { node?: string; edge?: string };
+
+/**
+ * Every node drawn and measured, handles included. React Flow's own
+ * useNodesInitialized only works when the app feeds measurements back
+ * through onNodesChange; these nodes are fixed by the layout instead.
+ */
+const allMeasured = (s: ReactFlowState) => {
+  if (s.nodeLookup.size === 0) return false;
+  for (const n of s.nodeLookup.values()) {
+    if (!n.measured?.width || !n.internals.handleBounds) return false;
+  }
+  return true;
+};
+
+/** Fits the view once the laid-out nodes are measured, and again on each focus; flags readiness for tests and the benchmark. */
+const ViewportDirector = (props: {
+  laidOut: boolean;
+  focus: Focus;
+  focusNodes: string[];
+  onReady: (ready: boolean) => void;
+}) => {
+  const initialized = useStore(allMeasured);
+  const flow = useReactFlow();
+  const ready = props.laidOut && initialized;
+  const { onReady } = props;
+  useEffect(() => {
+    if (ready) {
+      flow.fitView({ padding: 0.1 });
+      markCellReady();
+    }
+    onReady(ready);
+  }, [ready, flow, onReady]);
+  const key = props.focusNodes.join('|');
+  useEffect(() => {
+    if (!ready || !key) return;
+    flow.fitView({
+      nodes: key.split('|').map(id => ({ id })),
+      duration: 300,
+      maxZoom: 1.2,
+      padding: 0.4,
+    });
+  }, [ready, key, flow]);
+  return null;
+};
+
+export const CellDiagram = (props: {
+  topology: CellTopology;
+  flows?: FlowSnapshot;
+  onDependencyAdded: () => void;
+}) => {
+  const { topology, flows } = props;
+  const componentCount = topology.nodes.filter(
+    n => n.kind === 'component',
+  ).length;
+  const [overlay, setOverlay] = useState(!!flows);
+  const [showEndpoints, setShowEndpoints] = useState(
+    componentCount <= EXPANDED_ENDPOINTS_LIMIT,
+  );
+  const [collapsedProjects, setCollapsedProjects] = useState<
+    ReadonlySet<string>
+  >(new Set());
+  const [query, setQuery] = useState('');
+  const [matchIndex, setMatchIndex] = useState(0);
+  const [focus, setFocus] = useState<Focus>({});
+  const [adding, setAdding] = useState<SuggestedDependency>();
+  const [added, setAdded] = useState(false);
+  const [ready, setReady] = useState(false);
+
+  const baseView = useMemo(
+    () =>
+      buildCellView(topology, flows, {
+        overlay,
+        collapseEndpoints: !showEndpoints,
+        collapsedProjects,
+      }),
+    [topology, flows, overlay, showEndpoints, collapsedProjects],
+  );
+  const matches = useMemo(
+    () => searchCell(baseView.nodes, query),
+    [baseView, query],
+  );
+  const searchFocus = matches.length
+    ? matches[matchIndex % matches.length]
+    : undefined;
+  const view = useMemo(
+    () =>
+      matches.length
+        ? buildCellView(topology, flows, {
+            overlay,
+            collapseEndpoints: !showEndpoints,
+            collapsedProjects,
+            highlighted: new Set(matches),
+          })
+        : baseView,
+    [
+      baseView,
+      matches,
+      topology,
+      flows,
+      overlay,
+      showEndpoints,
+      collapsedProjects,
+    ],
+  );
+  const nodesById = useMemo(
+    () => new Map(view.nodes.map(n => [n.id, n])),
+    [view],
+  );
+  const layout = useCellLayout(view);
+  const otherProjects = useMemo(
+    () => otherProjectsOf(topology, flows),
+    [topology, flows],
+  );
+
+  const activeFocus: Focus =
+    searchFocus && !focus.edge && !focus.node ? { node: searchFocus } : focus;
+  const elements = useMemo(
+    () =>
+      layout.positions
+        ? toReactFlow(view, layout.positions, activeFocus)
+        : undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, layout.positions, activeFocus.node, activeFocus.edge],
+  );
+  const focusedEdge = activeFocus.edge
+    ? view.edges.find(e => e.id === activeFocus.edge)
+    : undefined;
+  let focusNodes: string[] = [];
+  if (focusedEdge) focusNodes = [focusedEdge.source, focusedEdge.target];
+  else if (activeFocus.node) focusNodes = [activeFocus.node];
+  const focusedNode = activeFocus.node
+    ? nodesById.get(activeFocus.node)
+    : undefined;
+  const label = (id: string) => nodesById.get(id)?.data.label ?? id;
+
+  const onQuery = (q: string) => {
+    setQuery(q);
+    setMatchIndex(0);
+    setFocus({});
+  };
+
+  return (
+    <Box
+      border={1}
+      borderColor="divider"
+      borderRadius={4}
+      data-cell-diagram={ready && layout.current ? 'ready' : 'laying-out'}
+      data-cell-nodes={view.nodes.length}
+    >
+      <CellToolbar
+        query={query}
+        onQuery={onQuery}
+        matches={matches.length}
+        matchIndex={matchIndex % Math.max(1, matches.length)}
+        focusedLabel={searchFocus ? label(searchFocus) : undefined}
+        onNextMatch={() => {
+          setFocus({});
+          setMatchIndex(i => i + 1);
+        }}
+        overlay={overlay}
+        overlayAvailable={!!flows}
+        onOverlay={setOverlay}
+        showEndpoints={showEndpoints}
+        onShowEndpoints={setShowEndpoints}
+        otherProjects={otherProjects}
+        otherProjectsCollapsed={collapsedProjects.size > 0}
+        onCollapseOtherProjects={c =>
+          setCollapsedProjects(new Set(c ? otherProjects : []))
+        }
+      />
+      <Box
+        display="flex"
+        height={640}
+        borderTop={1}
+        borderBottom={1}
+        borderColor="divider"
+      >
+        <Box
+          flexGrow={1}
+          position="relative"
+          aria-label={`Cell diagram of ${topology.project} in ${topology.environment}`}
+          role="figure"
+        >
+          {layout.error && (
+            <ChoreoErrorPanel
+              action="lay out the cell diagram"
+              error={layout.error}
+            />
+          )}
+          {!elements && !layout.error && (
+            <LoadingState what={`the layout of ${view.nodes.length} nodes`} />
+          )}
+          {elements && (
+            <ReactFlowProvider>
+              <ReactFlow
+                nodes={elements.nodes}
+                edges={elements.edges}
+                nodeTypes={cellNodeTypes}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                minZoom={0.05}
+                maxZoom={2}
+                proOptions={{ hideAttribution: true }}
+                onNodeClick={(_, n) => {
+                  if (n.type === 'project') {
+                    const p = (n.data as { project: string }).project;
+                    setCollapsedProjects(
+                      s => new Set([...s].filter(x => x !== p)),
+                    );
+                    return;
+                  }
+                  setFocus({ node: n.id });
+                }}
+                onEdgeClick={(_, e) => setFocus({ edge: e.id })}
+                onPaneClick={() => setFocus({})}
+              >
+                <Background gap={24} />
+                <Controls showInteractive={false} />
+                <MiniMap
+                  pannable
+                  zoomable
+                  ariaLabel="Overview of the whole cell"
+                  nodeColor={minimapColor}
+                />
+                <ViewportDirector
+                  laidOut={layout.current}
+                  focus={activeFocus}
+                  focusNodes={focusNodes}
+                  onReady={setReady}
+                />
+              </ReactFlow>
+            </ReactFlowProvider>
+          )}
+        </Box>
+        {focusedEdge && (
+          <DetailsPanel title="Connection" onClose={() => setFocus({})}>
+            <EdgeDetails
+              edge={focusedEdge}
+              from={label(focusedEdge.source)}
+              to={label(focusedEdge.target)}
+              onAdd={() => setAdding(focusedEdge.traffic?.suggestion)}
+            />
+          </DetailsPanel>
+        )}
+        {!focusedEdge && focusedNode && focus.node && (
+          <DetailsPanel
+            title={focusedNode.data.label}
+            onClose={() => setFocus({})}
+          >
+            <NodeDetails node={focusedNode} />
+          </DetailsPanel>
+        )}
+      </Box>
+      <CellLegend overlay={overlay} />
+      {overlay && (
+        <TrafficProblems
+          edges={view.edges}
+          nodes={nodesById}
+          onShow={e => setFocus({ edge: e.id })}
+          onAdd={e => setAdding(e.traffic?.suggestion)}
+        />
+      )}
+      {adding && (
+        <AddDependencyDialog
+          namespace={topology.namespace}
+          suggestion={adding}
+          onClose={() => {
+            setAdding(undefined);
+            // refetch after the user read the result, not under the open dialog
+            if (added) props.onDependencyAdded();
+            setAdded(false);
+          }}
+          onAdded={() => setAdded(true)}
+        />
+      )}
+    </Box>
+  );
+};
