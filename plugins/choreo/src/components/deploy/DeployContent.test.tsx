@@ -135,6 +135,56 @@ describe('DeployContent', () => {
     );
   });
 
+  it('shows a promotion that reaches the store only after the answer, without a reload by hand', async () => {
+    // The GitOps and Kubernetes sources bring a write back a moment after the
+    // writer answered: the first reload still sees the old release.
+    let reloadsAfterPromote = -1;
+    server.on(`GET ${BASE}/deployments`, () => {
+      if (reloadsAfterPromote >= 0) reloadsAfterPromote += 1;
+      return {
+        json:
+          reloadsAfterPromote > 1
+            ? cartServiceDeployments({
+                staging: { releaseName: CART_DEV_RELEASE },
+              })
+            : cartServiceDeployments(),
+      };
+    });
+    server.on(`POST ${BASE}/promote`, () => {
+      reloadsAfterPromote = 0;
+      return {
+        json: {
+          result: 'applied',
+          action: 'updated',
+          resource: {
+            kind: 'ReleaseBinding',
+            namespace: 'acme',
+            name: 'cart-service-staging',
+          },
+          warnings: [],
+        },
+      };
+    });
+    await renderChoreo(<DeployContent />, { server, entity });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Promote to staging' }, slow),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Promote',
+        exact: true,
+      }),
+    );
+    await screen.findByText(/^Promoted to staging/, undefined, slow);
+    await waitFor(
+      () =>
+        expect(
+          within(lane('staging')).getByText(CART_DEV_RELEASE),
+        ).toBeInTheDocument(),
+      { timeout: 20_000 },
+    );
+  });
+
   it('shows a promotion that needs approval as a pending request with its requester', async () => {
     let requested = false;
     server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });

@@ -4,6 +4,7 @@ import {
   PromotionRequest,
   choreoComponentEntityRef,
 } from '@choreo-for-backstage/plugin-choreo-common';
+import { useEffect, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { choreoApiRef } from '../../api/choreoApi';
 
@@ -15,10 +16,18 @@ export interface DeployData {
   requestsError?: Error;
 }
 
-/** The component's lanes and its promotion requests; `retry` reloads both. */
+/**
+ * How often the lanes reload while shown. Statuses move on by themselves
+ * (progressing → ready), and a write reaches the store through its source a
+ * moment after the write's answer. Unchanged answers are cheap: the backend
+ * serves them from its read-model cache.
+ */
+export const DEPLOYMENTS_REFRESH_MS = 5_000;
+
+/** The component's lanes and its promotion requests, kept current; `retry` reloads both now. */
 export function useDeployments(ref: { namespace: string; name: string }) {
   const api = useApi(choreoApiRef);
-  return useAsyncRetry(async (): Promise<DeployData> => {
+  const state = useAsyncRetry(async (): Promise<DeployData> => {
     const [deployments, requests] = await Promise.all([
       api.getDeployments(ref),
       api
@@ -32,4 +41,15 @@ export function useDeployments(ref: { namespace: string; name: string }) {
       requestsError: requests.error,
     };
   }, [api, ref.namespace, ref.name]);
+
+  const latest = useRef(state);
+  latest.current = state;
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const { loading, retry } = latest.current;
+      if (!loading && document.visibilityState !== 'hidden') retry();
+    }, DEPLOYMENTS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return state;
 }
