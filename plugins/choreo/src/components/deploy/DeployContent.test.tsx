@@ -172,7 +172,6 @@ describe('DeployContent', () => {
     await userEvent.click(
       within(screen.getByRole('dialog')).getByRole('button', {
         name: 'Promote',
-        exact: true,
       }),
     );
     await screen.findByText(/^Promoted to staging/, undefined, slow);
