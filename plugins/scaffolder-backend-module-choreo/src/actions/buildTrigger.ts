@@ -9,7 +9,7 @@ import {
 } from './actionInput';
 import { examples } from './buildTrigger.examples';
 import { checkpointed } from './checkpointed';
-import { choreoNameOf } from './choreoRefs';
+import { componentNameOf } from './choreoRefs';
 import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 
 /** What a dry run outputs as the run name: nothing was started. */
@@ -63,11 +63,7 @@ export function createBuildTriggerAction(deps: ChoreoActionDeps) {
         inputSchema(z),
         ctx.input,
       );
-      const ref = choreoNameOf(input.component, {
-        kind: 'component',
-        what: 'component',
-        namespace: input.namespace,
-      });
+      const ref = componentNameOf(input);
       const at = input.commit ? ` at commit ${input.commit}` : '';
       const { client, options } = await initiatorClient(deps, ctx);
       if (ctx.isDryRun) {

@@ -9,7 +9,7 @@ import {
 } from './actionInput';
 import { examples } from './buildWait.examples';
 import { DRY_RUN_BUILD } from './buildTrigger';
-import { choreoNameOf } from './choreoRefs';
+import { componentNameOf } from './choreoRefs';
 import { followBuild } from './followBuild';
 import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 
@@ -65,11 +65,7 @@ export function createBuildWaitAction(deps: ChoreoActionDeps) {
         inputSchema(z),
         ctx.input,
       );
-      const ref = choreoNameOf(input.component, {
-        kind: 'component',
-        what: 'component',
-        namespace: input.namespace,
-      });
+      const ref = componentNameOf(input);
       const connect = async () => {
         const { client, options } = await initiatorClient(deps, ctx);
         return { client, token: options.token };

@@ -54,6 +54,17 @@ export function choreoNameOf(
   return { namespace: ref.namespace, name: ref.name };
 }
 
+/** The component of an action's componentInputShape input: entity ref or name plus namespace. */
+export const componentNameOf = (input: {
+  component: string;
+  namespace?: string;
+}): ChoreoName =>
+  choreoNameOf(input.component, {
+    kind: 'component',
+    what: 'component',
+    namespace: input.namespace,
+  });
+
 /** `component:acme/checkout-api`: the catalog entity the provider makes for a component. */
 export const componentEntityRef = (ref: ChoreoName) =>
   `component:${ref.namespace}/${ref.name}`;

@@ -1,17 +1,15 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CHOREO_ACTIONS,
   ComponentSourceRequest,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { z } from 'zod/v3';
 import { Zod, blankable, kubernetesName, optionalText } from './actionInput';
-import { parseActionInput } from './actionInput';
 import { choreoNameOf, componentEntityRef } from './choreoRefs';
-import { createOutputShape, createResources } from './createResources';
+import { createResourceAction } from './createResourceAction';
 import { dependencySchema } from './dependencyAdd';
 import { examples } from './componentCreate.examples';
-import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
+import { ChoreoActionDeps } from './initiatorClient';
 
 const endpointSchema = (zImpl: Zod) =>
   zImpl.object({
@@ -165,30 +163,15 @@ function sourceOf(input: Input): ComponentSourceRequest {
 
 /** `choreo:component:create`: a Component and its Workload, all or nothing. */
 export function createComponentCreateAction(deps: ChoreoActionDeps) {
-  return createTemplateAction({
+  return createResourceAction(deps, {
     id: CHOREO_ACTIONS.componentCreate,
     description:
       'Creates an OpenChoreo Component through the choreo backend, with the initiator’s permissions: from a prebuilt image (Component and Workload, all or nothing) or from a repository with a build workflow (the first build publishes the Workload).',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputSchema,
-      output: (zImpl: Zod) =>
-        zImpl.object({
-          entityRef: zImpl
-            .string()
-            .describe(
-              'Catalog entity ref of the component, e.g. `component:acme/checkout-api`',
-            ),
-          ...createOutputShape(zImpl),
-        }),
-    },
-    async handler(ctx) {
-      const input = parseActionInput(
-        CHOREO_ACTIONS.componentCreate,
-        inputSchema(z),
-        ctx.input,
-      );
+    inputSchema,
+    entityRefDescription:
+      'Catalog entity ref of the component, e.g. `component:acme/checkout-api`',
+    creation: input => {
       const project = choreoNameOf(input.project, {
         kind: 'system',
         what: 'project',
@@ -208,10 +191,9 @@ export function createComponentCreateAction(deps: ChoreoActionDeps) {
           'Endpoints and dependencies of a component built from source come from its repository (workload.yaml); give them only for image components',
         );
       }
-      const { client, options } = await initiatorClient(deps, ctx);
-      await createResources(ctx, {
+      return {
         key: `component-create-${project.namespace}-${input.name}`,
-        call: ({ dryRun }) =>
+        call: (client, options) =>
           client.createComponent(
             project.namespace,
             {
@@ -227,13 +209,13 @@ export function createComponentCreateAction(deps: ChoreoActionDeps) {
               endpoints: input.endpoints,
               dependencies: input.dependencies,
             },
-            { ...options, dryRun },
+            options,
           ),
-      });
-      ctx.output(
-        'entityRef',
-        componentEntityRef({ namespace: project.namespace, name: input.name }),
-      );
+        entityRef: componentEntityRef({
+          namespace: project.namespace,
+          name: input.name,
+        }),
+      };
     },
   });
 }

@@ -1,18 +1,15 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CHOREO_ACTIONS } from '@choreo-for-backstage/plugin-choreo-common';
-import { z } from 'zod/v3';
 import {
   Zod,
   blankable,
   kubernetesName,
   optionalKubernetesName,
   optionalText,
-  parseActionInput,
 } from './actionInput';
-import { choreoNameOf, componentEntityRef } from './choreoRefs';
-import { createOutputShape, createResources } from './createResources';
+import { componentEntityRef, componentNameOf } from './choreoRefs';
+import { createResourceAction } from './createResourceAction';
 import { examples } from './dependencyAdd.examples';
-import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
+import { ChoreoActionDeps } from './initiatorClient';
 
 const envBindingsSchema = (zImpl: Zod) =>
   blankable(
@@ -93,42 +90,26 @@ const inputSchema = (zImpl: Zod) =>
 
 /** `choreo:dependency:add`: the marketplace's "Connect": a Workload dependency on an endpoint. */
 export function createDependencyAddAction(deps: ChoreoActionDeps) {
-  return createTemplateAction({
+  return createResourceAction(deps, {
     id: CHOREO_ACTIONS.dependencyAdd,
     description:
       "Adds a dependency on another component's endpoint to a component's Workload, through the choreo backend with the initiator’s permissions. OpenChoreo then wires the address into the consumer's environment variables.",
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputSchema,
-      output: (zImpl: Zod) =>
-        zImpl.object({
-          entityRef: zImpl
-            .string()
-            .describe('Catalog entity ref of the consumer'),
-          visibility: zImpl
-            .enum(['project', 'namespace'])
-            .describe('The visibility the dependency was written with'),
-          ...createOutputShape(zImpl),
-        }),
-    },
-    async handler(ctx) {
-      const input = parseActionInput(
-        CHOREO_ACTIONS.dependencyAdd,
-        inputSchema(z),
-        ctx.input,
-      );
-      const consumer = choreoNameOf(input.component, {
-        kind: 'component',
-        what: 'component',
-        namespace: input.namespace,
-      });
-      const { client, options } = await initiatorClient(deps, ctx);
+    inputSchema,
+    entityRefDescription: 'Catalog entity ref of the consumer',
+    outputShape: zImpl => ({
+      visibility: zImpl
+        .enum(['project', 'namespace'])
+        .describe('The visibility the dependency was written with'),
+    }),
+    creation: async (input, { ctx, connect }) => {
+      const consumer = componentNameOf(input);
       let visibility = input.visibility;
       let targetProject = input.targetProject;
       let sameProject = false;
       if (!visibility || !targetProject) {
         // the consumer's project decides whether the call crosses projects
+        const { client, options } = await connect();
         const { component } = await client.getDeployments(consumer, options);
         targetProject ??= component.project;
         sameProject = targetProject === component.project;
@@ -137,9 +118,9 @@ export function createDependencyAddAction(deps: ChoreoActionDeps) {
       ctx.logger.info(
         `${consumer.namespace}/${consumer.name} → ${targetProject}/${input.targetComponent} endpoint '${input.endpoint}' (visibility ${visibility})`,
       );
-      await createResources(ctx, {
+      return {
         key: `dependency-add-${consumer.namespace}-${consumer.name}-${targetProject}-${input.targetComponent}-${input.endpoint}`,
-        call: ({ dryRun }) =>
+        call: (client, options) =>
           client.addDependency(
             consumer,
             {
@@ -150,11 +131,11 @@ export function createDependencyAddAction(deps: ChoreoActionDeps) {
               visibility: visibility!,
               envBindings: input.envBindings,
             },
-            { ...options, dryRun },
+            options,
           ),
-      });
-      ctx.output('entityRef', componentEntityRef(consumer));
-      ctx.output('visibility', visibility);
+        entityRef: componentEntityRef(consumer),
+        outputs: { visibility },
+      };
     },
   });
 }

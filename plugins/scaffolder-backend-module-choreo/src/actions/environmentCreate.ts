@@ -1,16 +1,8 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CHOREO_ACTIONS } from '@choreo-for-backstage/plugin-choreo-common';
-import { z } from 'zod/v3';
-import {
-  Zod,
-  blankable,
-  kubernetesName,
-  optionalText,
-  parseActionInput,
-} from './actionInput';
-import { createOutputShape, createResources } from './createResources';
+import { Zod, blankable, kubernetesName, optionalText } from './actionInput';
+import { createResourceAction } from './createResourceAction';
 import { examples } from './environmentCreate.examples';
-import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
+import { ChoreoActionDeps } from './initiatorClient';
 
 const inputSchema = (zImpl: Zod) =>
   zImpl.object({
@@ -48,50 +40,29 @@ const inputSchema = (zImpl: Zod) =>
 
 /** `choreo:environment:create`: an Environment on a data plane. */
 export function createEnvironmentCreateAction(deps: ChoreoActionDeps) {
-  return createTemplateAction({
+  return createResourceAction(deps, {
     id: CHOREO_ACTIONS.environmentCreate,
     description:
       'Creates an OpenChoreo Environment on a data plane through the choreo backend, with the initiator’s permissions. Add it to a deployment pipeline to promote into it.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputSchema,
-      output: (zImpl: Zod) =>
-        zImpl.object({
-          entityRef: zImpl
-            .string()
-            .describe(
-              'Catalog entity ref of the environment, e.g. `resource:acme/qa`',
-            ),
-          ...createOutputShape(zImpl),
-        }),
-    },
-    async handler(ctx) {
-      const input = parseActionInput(
-        CHOREO_ACTIONS.environmentCreate,
-        inputSchema(z),
-        ctx.input,
-      );
-      const { client, options } = await initiatorClient(deps, ctx);
-      await createResources(ctx, {
-        key: `environment-create-${input.namespace}-${input.name}`,
-        call: ({ dryRun }) =>
-          client.createEnvironment(
-            input.namespace,
-            {
-              name: input.name,
-              displayName: input.displayName,
-              description: input.description,
-              dataPlaneRef: {
-                kind: input.dataPlaneKind,
-                name: input.dataPlane,
-              },
-              isProduction: input.isProduction,
-            },
-            { ...options, dryRun },
-          ),
-      });
-      ctx.output('entityRef', `resource:${input.namespace}/${input.name}`);
-    },
+    inputSchema,
+    entityRefDescription:
+      'Catalog entity ref of the environment, e.g. `resource:acme/qa`',
+    creation: input => ({
+      key: `environment-create-${input.namespace}-${input.name}`,
+      call: (client, options) =>
+        client.createEnvironment(
+          input.namespace,
+          {
+            name: input.name,
+            displayName: input.displayName,
+            description: input.description,
+            dataPlaneRef: { kind: input.dataPlaneKind, name: input.dataPlane },
+            isProduction: input.isProduction,
+          },
+          options,
+        ),
+      entityRef: `resource:${input.namespace}/${input.name}`,
+    }),
   });
 }

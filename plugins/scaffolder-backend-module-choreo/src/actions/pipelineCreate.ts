@@ -1,16 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CHOREO_ACTIONS } from '@choreo-for-backstage/plugin-choreo-common';
 import { z } from 'zod/v3';
-import {
-  Zod,
-  kubernetesName,
-  optionalText,
-  parseActionInput,
-} from './actionInput';
+import { Zod, kubernetesName, optionalText } from './actionInput';
 import { choreoNameOf } from './choreoRefs';
-import { createOutputShape, createResources } from './createResources';
-import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
+import { createResourceAction } from './createResourceAction';
+import { ChoreoActionDeps } from './initiatorClient';
 import { examples } from './pipelineCreate.examples';
 
 const environmentRef = (zImpl: Zod, what: string) =>
@@ -89,35 +83,19 @@ function promotionPathsOf(input: Input) {
 
 /** `choreo:pipeline:create`: a DeploymentPipeline (promotion graph over environments). */
 export function createPipelineCreateAction(deps: ChoreoActionDeps) {
-  return createTemplateAction({
+  return createResourceAction(deps, {
     id: CHOREO_ACTIONS.pipelineCreate,
     description:
       'Creates an OpenChoreo DeploymentPipeline (the promotion order of environments) through the choreo backend, with the initiator’s permissions.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputSchema,
-      output: (zImpl: Zod) =>
-        zImpl.object({
-          entityRef: zImpl
-            .string()
-            .describe(
-              'Catalog entity ref of the pipeline, e.g. `resource:acme/default-pipeline`',
-            ),
-          ...createOutputShape(zImpl),
-        }),
-    },
-    async handler(ctx) {
-      const input = parseActionInput(
-        CHOREO_ACTIONS.pipelineCreate,
-        inputSchema(z),
-        ctx.input,
-      );
+    inputSchema,
+    entityRefDescription:
+      'Catalog entity ref of the pipeline, e.g. `resource:acme/default-pipeline`',
+    creation: input => {
       const promotionPaths = promotionPathsOf(input);
-      const { client, options } = await initiatorClient(deps, ctx);
-      await createResources(ctx, {
+      return {
         key: `pipeline-create-${input.namespace}-${input.name}`,
-        call: ({ dryRun }) =>
+        call: (client, options) =>
           client.createPipeline(
             input.namespace,
             {
@@ -126,13 +104,10 @@ export function createPipelineCreateAction(deps: ChoreoActionDeps) {
               description: input.description,
               promotionPaths,
             },
-            { ...options, dryRun },
+            options,
           ),
-      });
-      ctx.output(
-        'entityRef',
-        `resource:${input.namespace}/${input.name}-pipeline`,
-      );
+        entityRef: `resource:${input.namespace}/${input.name}-pipeline`,
+      };
     },
   });
 }

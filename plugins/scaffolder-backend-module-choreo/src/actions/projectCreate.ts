@@ -1,16 +1,8 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CHOREO_ACTIONS } from '@choreo-for-backstage/plugin-choreo-common';
-import { z } from 'zod/v3';
-import {
-  Zod,
-  blankable,
-  kubernetesName,
-  optionalText,
-  parseActionInput,
-} from './actionInput';
+import { Zod, blankable, kubernetesName, optionalText } from './actionInput';
 import { pipelineNameOf } from './choreoRefs';
-import { createOutputShape, createResources } from './createResources';
-import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
+import { createResourceAction } from './createResourceAction';
+import { ChoreoActionDeps } from './initiatorClient';
 import { examples } from './projectCreate.examples';
 
 const inputSchema = (zImpl: Zod) =>
@@ -57,37 +49,21 @@ const inputSchema = (zImpl: Zod) =>
 
 /** `choreo:project:create`: a Project, bound to every environment of its pipeline by OpenChoreo. */
 export function createProjectCreateAction(deps: ChoreoActionDeps) {
-  return createTemplateAction({
+  return createResourceAction(deps, {
     id: CHOREO_ACTIONS.projectCreate,
     description:
       'Creates an OpenChoreo Project (a cell) through the choreo backend, with the initiator’s permissions. OpenChoreo then binds it to every environment of its deployment pipeline.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputSchema,
-      output: (zImpl: Zod) =>
-        zImpl.object({
-          entityRef: zImpl
-            .string()
-            .describe(
-              'Catalog entity ref of the project, e.g. `system:default/payments`',
-            ),
-          ...createOutputShape(zImpl),
-        }),
-    },
-    async handler(ctx) {
-      const input = parseActionInput(
-        CHOREO_ACTIONS.projectCreate,
-        inputSchema(z),
-        ctx.input,
-      );
+    inputSchema,
+    entityRefDescription:
+      'Catalog entity ref of the project, e.g. `system:default/payments`',
+    creation: input => {
       const pipeline = input.deploymentPipeline
         ? pipelineNameOf(input.deploymentPipeline, input.namespace)
         : undefined;
-      const { client, options } = await initiatorClient(deps, ctx);
-      await createResources(ctx, {
+      return {
         key: `project-create-${input.namespace}-${input.name}`,
-        call: ({ dryRun }) =>
+        call: (client, options) =>
           client.createProject(
             input.namespace,
             {
@@ -98,10 +74,10 @@ export function createProjectCreateAction(deps: ChoreoActionDeps) {
               projectType: input.projectType,
               owner: input.owner,
             },
-            { ...options, dryRun },
+            options,
           ),
-      });
-      ctx.output('entityRef', `system:${input.namespace}/${input.name}`);
+        entityRef: `system:${input.namespace}/${input.name}`,
+      };
     },
   });
 }

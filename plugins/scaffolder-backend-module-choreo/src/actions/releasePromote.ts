@@ -15,7 +15,11 @@ import {
 } from './actionInput';
 import { awaitApproval } from './awaitApproval';
 import { checkpointed } from './checkpointed';
-import { choreoNameOf, componentEntityRef } from './choreoRefs';
+import {
+  choreoNameOf,
+  componentEntityRef,
+  componentNameOf,
+} from './choreoRefs';
 import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 import { examples } from './releasePromote.examples';
 import { planPromotion } from './releasePlan';
@@ -89,11 +93,7 @@ export function createReleasePromoteAction(deps: ChoreoActionDeps) {
     async handler(ctx) {
       const id = CHOREO_ACTIONS.releasePromote;
       const input = parseActionInput(id, inputSchema(z), ctx.input);
-      const ref = choreoNameOf(input.component, {
-        kind: 'component',
-        what: 'component',
-        namespace: input.namespace,
-      });
+      const ref = componentNameOf(input);
       const env = (value: string, what: string) =>
         choreoNameOf(value, {
           kind: 'resource',

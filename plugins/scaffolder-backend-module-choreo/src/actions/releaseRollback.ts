@@ -12,7 +12,7 @@ import {
   parseActionInput,
 } from './actionInput';
 import { checkpointed } from './checkpointed';
-import { choreoNameOf } from './choreoRefs';
+import { choreoNameOf, componentNameOf } from './choreoRefs';
 import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 import { examples } from './releaseRollback.examples';
 import { planRollback } from './releasePlan';
@@ -68,11 +68,7 @@ export function createReleaseRollbackAction(deps: ChoreoActionDeps) {
     async handler(ctx) {
       const id = CHOREO_ACTIONS.releaseRollback;
       const input = parseActionInput(id, inputSchema(z), ctx.input);
-      const ref = choreoNameOf(input.component, {
-        kind: 'component',
-        what: 'component',
-        namespace: input.namespace,
-      });
+      const ref = componentNameOf(input);
       const environment = choreoNameOf(input.environment, {
         kind: 'resource',
         what: 'environment',
