@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   BackendFeature,
   PermissionsService,
@@ -12,7 +8,10 @@ import choreoPlugin from '@choreo-for-backstage/plugin-choreo-backend';
 // Like the choreo backend's own test utilities (which other packages may not
 // import): the real plugin over a git copy of the Acme sample.
 
-const EXAMPLES = path.resolve(__dirname, '../../../../examples/acme');
+export {
+  copySampleOrganization,
+  eventually,
+} from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 
 type Decision = Awaited<
   ReturnType<PermissionsService['authorize']>
@@ -20,33 +19,6 @@ type Decision = Awaited<
 
 /** Decides a permission for a user; the test's stand-in for a permission policy. */
 export type TestPolicy = (user: string, permission: string) => boolean;
-
-/** A git work tree holding a fresh copy of the Acme sample organization. */
-export async function copySampleOrganization() {
-  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'choreo-actions-'));
-  const dir = path.join(tmp, 'acme');
-  await fs.cp(EXAMPLES, dir, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'test',
-        GIT_AUTHOR_EMAIL: 'test@example.com',
-        GIT_COMMITTER_NAME: 'test',
-        GIT_COMMITTER_EMAIL: 'test@example.com',
-      },
-    }).trim();
-  git('init', '--quiet');
-  git('add', '.');
-  git('commit', '--quiet', '-m', 'sample organization');
-  return {
-    dir,
-    git,
-    cleanup: () => fs.rm(tmp, { recursive: true, force: true }),
-  };
-}
 
 /** The choreo backend plugin's permission decisions, made by `policy`. */
 export function choreoPermissions(policy: TestPolicy) {
@@ -102,20 +74,4 @@ export async function startChoreoBackend(options: {
       ...(options.features ?? []),
     ],
   });
-}
-
-/** Polls until `check` stops throwing; the directory source sees writes through a file watcher. */
-export async function eventually<T>(
-  check: () => T | Promise<T>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 50));
-    }
-  }
 }

@@ -1,0 +1,6 @@
+/**
+ * Test helpers shared by the Choreo backend packages
+ * (`@choreo-for-backstage/plugin-choreo-node/testUtils`).
+ */
+export { eventually } from './eventually';
+export { copySampleOrganization } from './sampleOrganizationCopy';

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const EXAMPLES = path.resolve(__dirname, '../../../../examples/acme');
+
+/**
+ * A git work tree holding a fresh copy of the Acme sample organization
+ * (examples/acme), for tests that write through the GitOps directory writer.
+ */
+export async function copySampleOrganization(): Promise<{
+  dir: string;
+  git: (...args: string[]) => string;
+  cleanup: () => Promise<void>;
+}> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'choreo-sample-'));
+  const dir = path.join(tmp, 'acme');
+  await fs.cp(EXAMPLES, dir, { recursive: true });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'test',
+        GIT_AUTHOR_EMAIL: 'test@example.com',
+        GIT_COMMITTER_NAME: 'test',
+        GIT_COMMITTER_EMAIL: 'test@example.com',
+      },
+    }).trim();
+  git('init', '--quiet');
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'sample organization');
+  return {
+    dir,
+    git,
+    cleanup: () => fs.rm(tmp, { recursive: true, force: true }),
+  };
+}
