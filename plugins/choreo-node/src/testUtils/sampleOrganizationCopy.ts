@@ -2,8 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-const EXAMPLES = path.resolve(__dirname, '../../../../examples/acme');
+/** The repository's sample organization, found from this package's root. */
+const EXAMPLES = resolvePackagePath(
+  '@choreo-for-backstage/plugin-choreo-node',
+  '../../examples/acme',
+);
 
 /**
  * A git work tree holding a fresh copy of the Acme sample organization
