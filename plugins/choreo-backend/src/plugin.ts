@@ -7,6 +7,7 @@ import {
   KubernetesBuildLogSource,
   choreoStoreServiceRef,
 } from '@choreo-for-backstage/plugin-choreo-node';
+import { CellLayoutService } from './cellLayout/CellLayoutService';
 import { AuditLog } from './database/AuditLog';
 import { migratedClient } from './database/migrations';
 import { PromotionRequestStore } from './database/PromotionRequestStore';
@@ -119,6 +120,9 @@ export const choreoPlugin = createBackendPlugin({
         const cache = new ReadModelCache(store);
         lifecycle.addShutdownHook(() => cache.close());
 
+        const layouts = new CellLayoutService();
+        lifecycle.addShutdownHook(() => layouts.close());
+
         const topology = new TopologyService(store);
         httpRouter.use(
           createRouter({
@@ -138,6 +142,7 @@ export const choreoPlugin = createBackendPlugin({
             topology,
             builds: new BuildService({ store, authorizer, audit }),
             cache,
+            layouts,
             logSource: () => logSource,
             streamTimeoutMs:
               (config.getOptionalNumber('choreo.logs.streamTimeoutSeconds') ??

@@ -8,6 +8,8 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { cellLayoutRoutes } from './cellLayout/cellLayoutRoutes';
+import { CellLayoutService } from './cellLayout/CellLayoutService';
 import { AuditLog } from './database/AuditLog';
 import { flowRoutes } from './flows/flowRoutes';
 import { FlowService } from './flows/FlowService';
@@ -41,6 +43,7 @@ export interface RouterOptions {
   topology: TopologyService;
   builds: BuildService;
   cache: ReadModelCache;
+  layouts: CellLayoutService;
   /** Read at request time: a module may provide it. */
   logSource: () => BuildLogSource | undefined;
   streamTimeoutMs: number;
@@ -54,6 +57,7 @@ export interface RouterOptions {
 /** The HTTP API; handlers only parse input and call the services. */
 export function createRouter(options: RouterOptions): express.Router {
   const router = Router();
+  router.use(cellLayoutRoutes(options));
   router.use(express.json());
   router.use(deploymentRoutes(options));
   router.use(resourceRoutes(options));

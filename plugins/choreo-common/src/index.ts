@@ -11,5 +11,6 @@ export * from './permissions';
 export * from './api';
 export * from './entityAnnotations';
 export * from './flows';
+export * from './cellLayout';
 export * from './client';
 export * from './manifests';

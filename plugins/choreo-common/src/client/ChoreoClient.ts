@@ -17,6 +17,7 @@ import {
   PromotionRequest,
   PromotionResponse,
 } from '../api';
+import { CellLayoutGraph, CellLayoutResponse } from '../cellLayout';
 import { CellTopology } from '../domain';
 import { FlowRecord } from '../flows';
 import { ServerSentEvent, readServerSentEvents } from './serverSentEvents';
@@ -103,6 +104,14 @@ export class ChoreoClient {
       `${projectPath(project)}/topology?${query({ environment })}`,
       options,
     );
+  }
+
+  /**
+   * Positions for a cell diagram, laid out by the backend and kept there for
+   * every user until the graph changes.
+   */
+  layoutCell(graph: CellLayoutGraph, options?: RequestOptions) {
+    return this.post<CellLayoutResponse>('/cell-layouts', graph, options);
   }
 
   getProjectFlows(

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { CellLayoutGraph } from '@choreo-for-backstage/plugin-choreo-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -16,6 +17,7 @@ import {
   logisticsFlows,
   logisticsTopology,
   PAYMENT_GATEWAY,
+  SHIPPING,
   WAREHOUSE,
 } from './__testUtils__/cellFixtures';
 import { installReactFlowJsdomStubs } from './__testUtils__/reactFlowJsdomStubs';
@@ -288,5 +290,54 @@ describe('the Cell tab', () => {
     expect(
       screen.getByRole('checkbox', { name: 'Observed traffic (Hubble)' }),
     ).toBeDisabled();
+  });
+  describe('layout', () => {
+    beforeEach(() => window.sessionStorage.clear());
+
+    const nodeTransform = (id: string) =>
+      (
+        document.querySelector(
+          `.react-flow__node[data-id="${id}"]`,
+        ) as HTMLElement | null
+      )?.style.transform;
+
+    it('places every node where the backend laid it out', async () => {
+      server.on('POST /cell-layouts', req => {
+        const graph = req.body as CellLayoutGraph;
+        return {
+          json: {
+            id: 'from-the-backend',
+            positions: Object.fromEntries(
+              graph.nodes.map((n, i) => [n.id, { x: i * 1000, y: 7 }]),
+            ),
+          },
+        };
+      });
+      await render();
+      await diagramReady();
+      const [asked] = server.requests.filter(r => r.url === '/cell-layouts');
+      const graph = asked.body as CellLayoutGraph;
+      expect(graph.nodes.map(n => n.id)).toEqual(
+        expect.arrayContaining([SHIPPING, WAREHOUSE, PAYMENT_GATEWAY]),
+      );
+      expect(graph.edges).toContainEqual({
+        source: SHIPPING,
+        target: WAREHOUSE,
+      });
+      const index = graph.nodes.findIndex(n => n.id === WAREHOUSE);
+      expect(nodeTransform(WAREHOUSE)).toBe(`translate(${index * 1000}px,7px)`);
+    });
+
+    it('lays the cell out in the browser when the backend cannot', async () => {
+      server.on('POST /cell-layouts', {
+        status: 503,
+        json: errorBody('ServiceUnavailableError', 'busy'),
+      });
+      await render();
+      await diagramReady();
+      expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(true);
+      expect(nodeTransform(WAREHOUSE)).toMatch(/^translate\(\d+px,\d+px\)$/);
+      expect(nodeTransform(WAREHOUSE)).not.toBe(nodeTransform(SHIPPING));
+    });
   });
 });

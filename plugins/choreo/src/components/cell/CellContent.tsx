@@ -5,7 +5,7 @@ import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { choreoApiRef } from '../../api/choreoApi';
 import { useChoreoRef } from '../../hooks/useChoreoRef';
@@ -18,7 +18,6 @@ import {
   timeAgo,
 } from '../shared';
 import { CellDiagram } from './CellDiagram';
-import { elkInstance } from './cellLayout';
 import {
   CellEnvironment,
   usePipelineEnvironments,
@@ -131,10 +130,6 @@ const CellOfEnvironment = (props: {
 export const CellContent = () => {
   const ref = useChoreoRef();
   const environments = usePipelineEnvironments();
-  // fetch and compile the layout engine (a big chunk) while the data loads
-  useEffect(() => {
-    elkInstance().catch(() => undefined);
-  }, []);
   const [chosen, setChosen] = useState<string>();
   const list = environments.value?.environments ?? [];
   const environment = chosen ?? list[0]?.name;

@@ -1,5 +1,6 @@
 import { buildCellView } from './cellGraph';
-import { layoutCell, layoutKeyOf, toElkGraph } from './cellLayout';
+import { cellLayoutKey } from '@choreo-for-backstage/plugin-choreo-common';
+import { layoutCellInBrowser, layoutGraphOf } from './cellLayout';
 import { searchCell } from './cellSearch';
 import {
   largeTopology,
@@ -15,22 +16,10 @@ const options = {
   collapsedProjects: new Set<string>(),
 };
 
-describe('cell layout', () => {
-  it('gives elk every node with its size and one edge per connected pair', () => {
-    const view = buildCellView(logisticsTopology(), logisticsFlows(), options);
-    const graph = toElkGraph(view);
-    expect(graph.children).toHaveLength(view.nodes.length);
-    expect(
-      graph.children!.find(c => c.id === 'gateway:ingress:external')!
-        .layoutOptions,
-    ).toEqual({ 'elk.layered.layering.layerConstraint': 'FIRST' });
-    const pairs = graph.edges!.map(e => `${e.sources[0]}>${e.targets[0]}`);
-    expect(new Set(pairs).size).toBe(pairs.length);
-  });
-
+describe('cell layout in the browser', () => {
   it('places ingress left of the components they route to', async () => {
     const view = buildCellView(logisticsTopology(), undefined, options);
-    const positions = await layoutCell(view);
+    const positions = await layoutCellInBrowser(layoutGraphOf(view));
     expect(positions.size).toBe(view.nodes.length);
     expect(positions.get('gateway:ingress:external')!.x).toBeLessThan(
       positions.get(SHIPPING)!.x,
@@ -42,7 +31,7 @@ describe('cell layout', () => {
 
   it('lays out 300 components without overlaps', async () => {
     const view = buildCellView(largeTopology(300), undefined, options);
-    const positions = await layoutCell(view);
+    const positions = await layoutCellInBrowser(layoutGraphOf(view));
     expect(positions.size).toBe(300);
     const boxes = view.nodes.map(n => ({
       ...positions.get(n.id)!,
@@ -64,42 +53,19 @@ describe('cell layout', () => {
     }
   }, 60_000); // generous: elk is slow to warm up under jest on a busy machine; not a timing check
 
-  it('leaves gateway edges out of large cells, keeping the gateway in the first layer', () => {
-    const topology = largeTopology(120);
-    const gateway = 'gateway:ingress:external';
-    topology.nodes.push({
-      id: gateway,
-      kind: 'gateway',
-      direction: 'ingress',
-      scope: 'external',
-    });
-    topology.edges.push({
-      id: `${gateway}->${topology.nodes[0].id}#api`,
-      kind: 'north-south',
-      from: gateway,
-      to: topology.nodes[0].id,
-      endpoint: 'api',
-      visibility: 'external',
-    });
-    const graph = toElkGraph(buildCellView(topology, undefined, options));
-    expect(graph.edges!.some(e => e.sources[0] === gateway)).toBe(false);
-    expect(graph.children!.find(c => c.id === gateway)!.layoutOptions).toEqual({
-      'elk.layered.layering.layerConstraint': 'FIRST',
-    });
-  });
-
   it('keeps the layout when only the highlight changes', () => {
     const plain = buildCellView(logisticsTopology(), undefined, options);
     const found = buildCellView(logisticsTopology(), undefined, {
       ...options,
       highlighted: new Set([SHIPPING]),
     });
-    expect(layoutKeyOf(found)).toBe(layoutKeyOf(plain));
+    const key = (v: typeof plain) => cellLayoutKey(layoutGraphOf(v));
+    expect(key(found)).toBe(key(plain));
     const expanded = buildCellView(logisticsTopology(), undefined, {
       ...options,
       collapseEndpoints: false,
     });
-    expect(layoutKeyOf(expanded)).not.toBe(layoutKeyOf(plain));
+    expect(key(expanded)).not.toBe(key(plain));
   });
 });
 

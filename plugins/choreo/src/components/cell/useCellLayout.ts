@@ -1,7 +1,15 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import { cellLayoutId } from '@choreo-for-backstage/plugin-choreo-common';
 import { useEffect, useMemo, useState } from 'react';
-import { CellView } from './cellGraph';
+import { choreoApiRef } from '../../api/choreoApi';
 import { markCellLayout } from './benchMarks';
-import { CellLayout, layoutCell, layoutKeyOf } from './cellLayout';
+import { CellView } from './cellGraph';
+import {
+  CellLayout,
+  layoutCellInBrowser,
+  layoutGraphOf,
+  toCellLayout,
+} from './cellLayout';
 import { readCachedLayout, writeCachedLayout } from './layoutCache';
 
 export interface CellLayoutState {
@@ -13,13 +21,17 @@ export interface CellLayoutState {
 }
 
 /**
- * Runs elk after render, never during it, and only when something that
- * moves nodes changed: searching or toggling the overlay keep the layout.
+ * Positions for the view, from the first place that has them: this tab's
+ * cache, the backend (which lays a graph out once for every user), or elk
+ * in the browser when the backend cannot. Only a change that moves nodes
+ * asks again: searching or toggling the overlay keep the layout.
  */
 export function useCellLayout(view: CellView): CellLayoutState {
-  const key = useMemo(() => layoutKeyOf(view), [view]);
+  const api = useApi(choreoApiRef);
+  const graph = useMemo(() => layoutGraphOf(view), [view]);
+  const id = useMemo(() => cellLayoutId(graph), [graph]);
   const [state, setState] = useState<{
-    key?: string;
+    id?: string;
     positions?: CellLayout;
     error?: Error;
   }>({});
@@ -27,30 +39,37 @@ export function useCellLayout(view: CellView): CellLayoutState {
   useEffect(() => {
     let cancelled = false;
     const started = performance.now();
-    const cached = readCachedLayout(key);
-    if (cached && view.nodes.every(n => cached.has(n.id))) {
+    const cached = readCachedLayout(id);
+    if (cached && graph.nodes.every(n => cached.has(n.id))) {
       markCellLayout(started);
-      setState({ key, positions: cached });
+      setState({ id, positions: cached });
       return undefined;
     }
-    layoutCell(view).then(
-      positions => {
-        markCellLayout(started);
-        writeCachedLayout(key, positions);
-        if (!cancelled) setState({ key, positions });
-      },
-      error => !cancelled && setState(s => ({ ...s, key, error })),
-    );
+    api
+      .layoutCell(graph)
+      .then(
+        response => toCellLayout(response.positions),
+        // an older backend, or one too busy: the browser can do it, slower
+        () => layoutCellInBrowser(graph),
+      )
+      .then(
+        positions => {
+          markCellLayout(started);
+          writeCachedLayout(id, positions);
+          if (!cancelled) setState({ id, positions });
+        },
+        error => !cancelled && setState(s => ({ ...s, id, error })),
+      );
     return () => {
       cancelled = true;
     };
-    // the key says when the layout inputs changed; `view` changes more often
+    // the id says when the layout inputs changed; `graph` changes more often
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [id, api]);
 
   return {
     positions: state.positions,
-    current: state.key === key && !!state.positions,
-    error: state.key === key ? state.error : undefined,
+    current: state.id === id && !!state.positions,
+    error: state.id === id ? state.error : undefined,
   };
 }

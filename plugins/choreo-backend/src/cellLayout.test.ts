@@ -1,0 +1,210 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  CellLayoutGraph,
+  CellLayoutResponse,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import request from 'supertest';
+import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
+import { copySampleOrganization } from './__testUtils__/sampleOrganization';
+import { CellLayoutService } from './cellLayout/CellLayoutService';
+
+jest.setTimeout(120_000);
+
+const component = (name: string, height = 58) => ({
+  id: `component:acme/shop/${name}`,
+  width: 240,
+  height,
+  partition: 1 as const,
+});
+const INGRESS = {
+  id: 'gateway:ingress:external',
+  width: 170,
+  height: 48,
+  partition: 0 as const,
+};
+const EGRESS = {
+  id: 'gateway:egress:external',
+  width: 170,
+  height: 48,
+  partition: 2 as const,
+};
+
+/** web → api → (db, queue); the ingress routes to web, db calls out through egress. */
+const shop: CellLayoutGraph = {
+  nodes: [
+    EGRESS,
+    component('db', 94),
+    component('queue'),
+    component('api', 130),
+    component('web'),
+    INGRESS,
+  ],
+  edges: [
+    { source: INGRESS.id, target: component('web').id },
+    { source: component('web').id, target: component('api').id },
+    { source: component('api').id, target: component('db').id },
+    { source: component('api').id, target: component('queue').id },
+    { source: component('db').id, target: EGRESS.id },
+  ],
+};
+
+/** A chain of `n` components, each calling the next and the one after. */
+function chain(n: number): CellLayoutGraph {
+  const nodes = Array.from({ length: n }, (_, i) => component(`c${i}`));
+  const edges = nodes.flatMap((node, i) =>
+    [nodes[i + 1], nodes[i + 2]]
+      .filter(Boolean)
+      .map(next => ({ source: node.id, target: next.id })),
+  );
+  return { nodes, edges };
+}
+
+function overlaps(graph: CellLayoutGraph, layout: CellLayoutResponse) {
+  const boxes = graph.nodes.map(n => ({ ...layout.positions[n.id], n }));
+  return boxes.flatMap((a, i) =>
+    boxes
+      .slice(i + 1)
+      .filter(
+        b =>
+          a.x < b.x + b.n.width &&
+          b.x < a.x + a.n.width &&
+          a.y < b.y + b.n.height &&
+          b.y < a.y + a.n.height,
+      )
+      .map(b => `${a.n.id} overlaps ${b.n.id}`),
+  );
+}
+
+describe('POST /cell-layouts', () => {
+  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+
+  beforeAll(async () => {
+    sample = await copySampleOrganization();
+    backend = await startChoreoBackend({ sourceDir: sample.dir });
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await sample.cleanup();
+  });
+
+  const layout = (graph: unknown, header = mockCredentials.user.header()) =>
+    request(backend.server)
+      .post('/api/choreo/cell-layouts')
+      .set('Authorization', header)
+      .send(graph as object);
+
+  it('places gateways at the edges and callers left of what they call, without overlaps', async () => {
+    const { body } = await layout(shop).expect(200);
+    const x = (id: string) => body.positions[id].x;
+    expect(Object.keys(body.positions).sort()).toEqual(
+      shop.nodes.map(n => n.id).sort(),
+    );
+    expect(x(INGRESS.id)).toBeLessThan(x(component('web').id));
+    expect(x(component('web').id)).toBeLessThan(x(component('api').id));
+    expect(x(component('api').id)).toBeLessThan(x(component('db').id));
+    expect(x(component('db').id)).toBeLessThan(x(EGRESS.id));
+    expect(overlaps(shop, body)).toEqual([]);
+  });
+
+  it('gives every user the same layout for the same graph', async () => {
+    const first = await layout(shop).expect(200);
+    const second = await layout(
+      shop,
+      mockCredentials.user.header('user:default/someone-else'),
+    ).expect(200);
+    expect(second.body).toEqual(first.body);
+    expect(first.body.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lays out a 1,000-component cell, beyond the usual 100 kB JSON limit', async () => {
+    const graph = chain(1000);
+    expect(JSON.stringify(graph).length).toBeGreaterThan(100_000);
+    const { body } = await layout(graph).expect(200);
+    expect(Object.keys(body.positions)).toHaveLength(1000);
+    expect(body.positions[component('c0').id].x).toBeLessThan(
+      body.positions[component('c999').id].x,
+    );
+  });
+
+  it('says what is wrong with a broken graph', async () => {
+    const duplicate = await layout({
+      nodes: [component('a'), component('a')],
+      edges: [],
+    }).expect(400);
+    expect(duplicate.body.error.message).toBe(
+      "Invalid cell layout graph: node id 'component:acme/shop/a' appears more than once",
+    );
+    const dangling = await layout({
+      nodes: [component('a')],
+      edges: [{ source: component('a').id, target: 'component:acme/shop/b' }],
+    }).expect(400);
+    expect(dangling.body.error.message).toMatch(
+      /an edge names node 'component:acme\/shop\/b', which is not among the nodes/,
+    );
+    const column = await layout({
+      nodes: [{ ...component('a'), partition: 7 }],
+      edges: [],
+    }).expect(400);
+    expect(column.body.error.message).toMatch(
+      /^Invalid cell layout graph: nodes\.0\.partition/,
+    );
+  });
+
+  it('needs a signed-in caller', async () => {
+    await request(backend.server)
+      .post('/api/choreo/cell-layouts')
+      .set('Authorization', mockCredentials.none.header())
+      .send(shop)
+      .expect(401);
+  });
+});
+
+describe('CellLayoutService', () => {
+  it('lays out a graph once for concurrent and later requests', async () => {
+    const service = new CellLayoutService();
+    try {
+      const [a, b] = await Promise.all([
+        service.layout(shop),
+        service.layout(shop),
+      ]);
+      const c = await service.layout(shop);
+      expect(b).toEqual(a);
+      expect(c).toEqual(a);
+      expect(service.computed).toBe(1);
+      await service.layout({
+        ...shop,
+        nodes: shop.nodes.map(n => ({ ...n, height: n.height + 10 })),
+      });
+      expect(service.computed).toBe(2);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('stops a layout that runs too long, and tries again on the next request', async () => {
+    const service = new CellLayoutService({ timeoutMs: 1 });
+    try {
+      await expect(service.layout(chain(300))).rejects.toThrow(
+        'Laying out the cell took longer than 1 ms and was stopped',
+      );
+      await expect(service.layout(chain(300))).rejects.toThrow(/longer than/);
+      expect(service.computed).toBe(2);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('refuses new layouts while too many wait, rather than queueing without end', async () => {
+    const service = new CellLayoutService({ maxQueued: 1 });
+    try {
+      const running = service.layout(chain(200));
+      await expect(service.layout(shop)).rejects.toThrow(
+        'The backend is laying out 1 other cells; try again shortly',
+      );
+      await expect(running).resolves.toMatchObject({ id: expect.any(String) });
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export * from './cellLayoutGraph';
+export * from './elkGraph';
