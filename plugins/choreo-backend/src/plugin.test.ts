@@ -90,6 +90,16 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
     expect(dev.endpoints[0].externalURL).toBe(
       'https://development-acme.acme.example.com/checkout-api-api',
     );
+    // who may call it, as the Workload declares (the Endpoints card shows it)
+    expect(body.component.endpoints).toEqual([
+      {
+        name: 'api',
+        type: 'HTTP',
+        port: 8080,
+        visibility: ['project', 'namespace', 'external'],
+        displayName: 'Checkout API',
+      },
+    ]);
     expect(staging.promotions).toEqual([
       { to: 'production', requiresApproval: true },
     ]);

@@ -2,9 +2,11 @@ import {
   CHOREO_ANNOTATIONS,
   ComponentDeployments,
   ComponentRef,
+  DeclaredEndpoint,
   EnvironmentDeployment,
   ReleaseBinding,
   ReleaseSummary,
+  endpointVisibilityOf,
   findCondition,
   nextEnvironments,
   summarizeReleaseBinding,
@@ -55,6 +57,7 @@ export class DeploymentService {
         displayName:
           component.metadata.annotations?.[CHOREO_ANNOTATIONS.displayName],
         autoDeploy: component.spec.autoDeploy === true,
+        endpoints: this.declaredEndpoints(ctx),
       },
       pipeline: {
         name: graph.pipelineName,
@@ -102,6 +105,26 @@ export class DeploymentService {
             }))
           : [],
     };
+  }
+
+  /** The endpoints of the component's current Workload (of its own project). */
+  private declaredEndpoints(ctx: ComponentContext): DeclaredEndpoint[] {
+    const project = ctx.component.spec.owner?.projectName;
+    const workload = this.store
+      .list('Workload', {
+        namespace: ctx.ref.namespace,
+        component: ctx.ref.name,
+      })
+      .find(w => w.spec.owner?.projectName === project);
+    return Object.entries(workload?.spec.endpoints ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, ep]) => ({
+        name,
+        type: ep.type,
+        port: ep.port,
+        visibility: endpointVisibilityOf(ep),
+        ...(ep.displayName ? { displayName: ep.displayName } : {}),
+      }));
   }
 
   private releasesOf(ctx: ComponentContext): ReleaseSummary[] {

@@ -1,10 +1,20 @@
 import { StatusSummary } from '../domain/conditionSummary';
-import { EndpointType } from '../resources';
+import { EndpointType, EndpointVisibility } from '../resources';
 
 /** A component as the Choreo API names it: its control-plane namespace and name. */
 export interface ComponentRef {
   namespace: string;
   name: string;
+}
+
+/** An endpoint as the component's current Workload declares it. */
+export interface DeclaredEndpoint {
+  name: string;
+  type: EndpointType;
+  port: number;
+  /** Narrowest first; always includes `project`. */
+  visibility: EndpointVisibility[];
+  displayName?: string;
 }
 
 /** One endpoint of a deployed component, with the URLs OpenChoreo reported. */
@@ -57,6 +67,8 @@ export interface ComponentDeployments {
     project: string;
     displayName?: string;
     autoDeploy: boolean;
+    /** What the current Workload declares, by name; deployed environments may run older ones. */
+    endpoints: DeclaredEndpoint[];
   };
   pipeline: {
     name?: string;

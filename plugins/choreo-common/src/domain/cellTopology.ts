@@ -3,6 +3,7 @@ import {
   EndpointUrl,
   EndpointVisibility,
   ENDPOINT_VISIBILITIES,
+  endpointVisibilityOf,
   ReleaseBinding,
   WorkloadTemplateSpec,
 } from '../resources';
@@ -144,10 +145,7 @@ function endpointsOf(id: string, input: CellComponentInput) {
     ([a], [b]) => a.localeCompare(b),
   );
   for (const [name, ep] of entries) {
-    // `project` always applies implicitly
-    const visibility = ENDPOINT_VISIBILITIES.filter(
-      v => v === 'project' || ep.visibility?.includes(v),
-    );
+    const visibility = endpointVisibilityOf(ep);
     const status = reported.get(name);
     const endpoint: CellEndpoint = {
       id: `${id}#${name}`,

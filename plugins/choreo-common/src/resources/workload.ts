@@ -22,6 +22,15 @@ export const ENDPOINT_VISIBILITIES: readonly EndpointVisibility[] = [
   'external',
 ];
 
+/** Who may reach an endpoint, narrowest first; `project` always applies. */
+export function endpointVisibilityOf(endpoint: {
+  visibility?: EndpointVisibility[];
+}): EndpointVisibility[] {
+  return ENDPOINT_VISIBILITIES.filter(
+    v => v === 'project' || endpoint.visibility?.includes(v),
+  );
+}
+
 export interface EnvVar {
   key: string;
   value?: string;

@@ -54,6 +54,15 @@ export function cartServiceDeployments(
       project: 'storefront',
       displayName: 'Cart Service',
       autoDeploy: true,
+      endpoints: [
+        {
+          name: 'api',
+          type: 'HTTP',
+          port: 8080,
+          visibility: ['project', 'external'],
+          displayName: 'Cart API',
+        },
+      ],
     },
     pipeline: {
       name: 'default',

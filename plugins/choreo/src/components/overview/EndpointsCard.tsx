@@ -64,23 +64,10 @@ const EndpointTableRow = ({ row }: { row: EndpointRow }) => (
 export const EndpointsCard = () => {
   const ref = useChoreoRef();
   const api = useApi(choreoApiRef);
-  const { value, loading, error } = useAsync(async () => {
-    const deployments = await api.getDeployments(ref);
-    const environment =
-      deployments.pipeline.root ?? deployments.pipeline.environments[0];
-    const project = deployments.component.project ?? ref.project;
-    // Visibility comes from the topology; without it the URLs still help.
-    const topology =
-      environment && project
-        ? await api
-            .getTopology(
-              { namespace: ref.namespace, name: project },
-              environment,
-            )
-            .catch(() => undefined)
-        : undefined;
-    return endpointRows(deployments, topology);
-  }, [api, ref.namespace, ref.name]);
+  const { value, loading, error } = useAsync(
+    async () => endpointRows(await api.getDeployments(ref)),
+    [api, ref.namespace, ref.name],
+  );
 
   let content: JSX.Element;
   if (loading) content = <LoadingState what="endpoints" />;

@@ -1,5 +1,4 @@
 import {
-  CellTopology,
   ComponentDeployments,
   EndpointType,
   EndpointVisibility,
@@ -10,37 +9,26 @@ export interface EndpointRow {
   name: string;
   displayName?: string;
   type?: EndpointType;
-  /** Undefined when the topology could not be read. */
+  /** Undefined for an endpoint the current Workload no longer declares. */
   visibility?: EndpointVisibility[];
   urls: Array<{ environment: string; label: string; url: string }>;
 }
 
 /**
- * One row per endpoint of the component: its visibility from the cell
- * topology (the Workload declares it), its URLs from every environment's
- * binding.
+ * One row per endpoint of the component: what its Workload declares (with
+ * visibility), then the URLs from every environment's binding, including
+ * endpoints only an older release still serves.
  */
-export function endpointRows(
-  deployments: ComponentDeployments,
-  topology: CellTopology | undefined,
-): EndpointRow[] {
+export function endpointRows(deployments: ComponentDeployments): EndpointRow[] {
   const rows = new Map<string, EndpointRow>();
-  const node = topology?.nodes.find(
-    n =>
-      n.kind === 'component' &&
-      n.name === deployments.component.name &&
-      n.inCell,
-  );
-  if (node && node.kind === 'component') {
-    for (const ep of node.endpoints.project) {
-      rows.set(ep.name, {
-        name: ep.name,
-        displayName: ep.displayName,
-        type: ep.type,
-        visibility: ep.visibility,
-        urls: [],
-      });
-    }
+  for (const ep of deployments.component.endpoints) {
+    rows.set(ep.name, {
+      name: ep.name,
+      displayName: ep.displayName,
+      type: ep.type,
+      visibility: ep.visibility,
+      urls: [],
+    });
   }
   for (const env of deployments.environments) {
     for (const ep of env.endpoints) {

@@ -1,5 +1,4 @@
 import { configure, screen, within } from '@testing-library/react';
-import { CellTopology } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoTestServer } from '../../__testUtils__/choreoTestServer';
 import { choreoEntity, renderChoreo } from '../../__testUtils__/renderChoreo';
 import {
@@ -23,39 +22,6 @@ const entity = choreoEntity('Component', {
   project: 'storefront',
 });
 const BASE = '/components/acme/cart-service';
-
-const topology: CellTopology = {
-  namespace: 'acme',
-  project: 'storefront',
-  environment: 'development',
-  cellNamespace: 'dp-acme-storefront-development',
-  nodes: [
-    {
-      id: 'component:acme/storefront/cart-service',
-      kind: 'component',
-      project: 'storefront',
-      name: 'cart-service',
-      inCell: true,
-      status: { state: 'ready', message: 'Running and ready' },
-      endpoints: {
-        project: [
-          {
-            id: 'component:acme/storefront/cart-service#api',
-            name: 'api',
-            type: 'HTTP',
-            port: 8080,
-            visibility: ['project', 'external'],
-            displayName: 'Cart API',
-          },
-        ],
-        namespace: [],
-        internal: [],
-        external: [],
-      },
-    },
-  ],
-  edges: [],
-};
 
 describe('overview cards', () => {
   let server: ChoreoTestServer;
@@ -103,7 +69,6 @@ describe('overview cards', () => {
 
   it('lists endpoints with their visibility and URLs per environment', async () => {
     server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
-    server.on('GET /projects/acme/storefront/topology', { json: topology });
     await renderChoreo(<EndpointsCard />, { server, entity });
     const table = await screen.findByRole('table', { name: 'endpoints' }, slow);
     const row = within(table).getByRole('row', { name: /Cart API/ });
@@ -114,13 +79,8 @@ describe('overview cards', () => {
         /cart-service\.dp-acme-storefront-staging\.svc\.cluster\.local:8080\/cart/,
       ),
     ).toBeInTheDocument();
-    expect(
-      server.requests.some(
-        r =>
-          r.url ===
-          '/projects/acme/storefront/topology?environment=development',
-      ),
-    ).toBe(true);
+    // one call: the card does not load the whole project's cell for this
+    expect(server.requests.map(r => r.url)).toEqual([`${BASE}/deployments`]);
   });
 
   it('links the Deploy tab from the entity page', () => {
