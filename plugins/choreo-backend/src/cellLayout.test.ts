@@ -152,11 +152,11 @@ describe('POST /cell-layouts', () => {
   });
 
   it('needs a signed-in caller', async () => {
-    await request(backend.server)
+    const res = await request(backend.server)
       .post('/api/choreo/cell-layouts')
       .set('Authorization', mockCredentials.none.header())
-      .send(shop)
-      .expect(401);
+      .send(shop);
+    expect(res.status).toBe(401);
   });
 });
 

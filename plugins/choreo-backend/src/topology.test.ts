@@ -1,7 +1,12 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
-import { copySampleOrganization } from './__testUtils__/sampleOrganization';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  copySampleOrganization,
+  eventually,
+} from './__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 
@@ -67,15 +72,38 @@ describe('GET /projects/:namespace/:name/topology', () => {
   });
 
   it('says what to fix for an unknown environment or project', async () => {
-    const missing = await topology('payments');
-    expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/environment/);
     const unknown = await topology('payments', 'qa');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(
       /use one of development, staging, production/,
     );
     expect((await topology('nope', 'development')).status).toBe(404);
+  });
+
+  it("opens the first environment of the project's pipeline when none is named", async () => {
+    const { body } = await topology('payments').expect(200);
+    expect(body.environment).toBe('development');
+
+    // a project without a pipeline has no first environment: say what to do
+    await fs.mkdir(path.join(sample.dir, 'projects/sandbox'), {
+      recursive: true,
+    });
+    await fs.writeFile(
+      path.join(sample.dir, 'projects/sandbox/project.yaml'),
+      [
+        'apiVersion: openchoreo.dev/v1alpha1',
+        'kind: Project',
+        'metadata:',
+        '  name: sandbox',
+        '  namespace: acme',
+        'spec: {}',
+        '',
+      ].join('\n'),
+    );
+    const refused = await eventually(() => topology('sandbox').expect(400));
+    expect(refused.body.error.message).toBe(
+      "Project 'sandbox' has no deployment pipeline with environments; pick an environment (API: ?environment=)",
+    );
   });
 
   it('sends the topology gzipped to clients that accept it, and 304 while it has not changed', async () => {
@@ -115,14 +143,14 @@ describe('GET /projects/:namespace/:name/topology access', () => {
   });
 
   it('needs credentials and the read permission on the project', async () => {
-    const path = '/api/choreo/projects/acme/payments/topology';
+    const url = '/api/choreo/projects/acme/payments/topology';
     await request(backend.server)
-      .get(path)
+      .get(url)
       .query({ environment: 'development' })
       .set('Authorization', mockCredentials.none.header())
       .expect(401);
     const denied = await request(backend.server)
-      .get(path)
+      .get(url)
       .query({ environment: 'development' })
       .set('Authorization', mockCredentials.user.header());
     expect(denied.status).toBe(403);

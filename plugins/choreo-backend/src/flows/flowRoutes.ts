@@ -21,18 +21,28 @@ import {
 } from '../routes/requestContext';
 import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import { FlowService } from './FlowService';
+import { TopologyService } from '../service/TopologyService';
 import { FlowStreamFilter, flowStreamItems } from './flowStream';
 
 const UNITS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
 const MAX_WINDOW_MS = 24 * 3_600_000;
 
+const windowParam = z
+  .string()
+  .regex(/^[1-9]\d{0,5}[smh]$/, 'must be a duration like 30s, 15m or 2h')
+  .optional();
+
 const snapshotQuery = z.object({
   environment: kubernetesName,
-  window: z
-    .string()
-    .regex(/^[1-9]\d{0,5}[smh]$/, 'must be a duration like 30s, 15m or 2h')
-    .optional(),
+  window: windowParam,
 });
+
+/** A project's traffic without an environment: the first of its pipeline, as for the topology. */
+const projectSnapshotQuery = z.object({
+  environment: kubernetesName.optional(),
+  window: windowParam,
+});
+
 const streamQuery = z.object({
   environment: kubernetesName,
   verdict: z.enum(FLOW_VERDICTS as [FlowVerdict, ...FlowVerdict[]]).optional(),
@@ -51,6 +61,7 @@ export function flowRoutes(deps: {
   permissions: PermissionsService;
   authorizer: ComponentAuthorizer;
   flows: FlowService;
+  topology: TopologyService;
   flowSource: FlowSource | undefined;
   streamTimeoutMs: number;
   /** Flows queued per stream client before the oldest are dropped. */
@@ -90,7 +101,7 @@ export function flowRoutes(deps: {
 
   router.get('/projects/:namespace/:name/flows', async (req, res) => {
     const ref = parse(componentParams, req.params, 'project');
-    const query = parse(snapshotQuery, req.query, 'query');
+    const query = parse(projectSnapshotQuery, req.query, 'query');
     const caller = await callerOf(deps.httpAuth, req);
     await authorizeProjectRead(
       deps.permissions,
@@ -104,7 +115,12 @@ export function flowRoutes(deps: {
         {
           namespace: ref.namespace,
           project: ref.name,
-          environment: query.environment,
+          environment:
+            query.environment ??
+            deps.topology.defaultEnvironment({
+              namespace: ref.namespace,
+              project: ref.name,
+            }),
         },
         windowMs(query.window),
       ),

@@ -129,6 +129,11 @@ describe('network flow routes', () => {
       /has no dependency on payments\/payment-gateway.grpc/,
     );
 
+    // without an environment: the first of the pipeline, as the Cell tab opens
+    const first = await get('/projects/acme/logistics/flows').expect(200);
+    expect(first.body.environment).toBe('development');
+    expect(first.body.edges).toEqual(body.edges);
+
     const storefront = await get('/projects/acme/storefront/flows', {
       environment: 'development',
     }).expect(200);

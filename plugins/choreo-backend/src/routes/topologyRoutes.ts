@@ -15,7 +15,8 @@ const projectParams = z.object({
   namespace: kubernetesName,
   name: kubernetesName,
 });
-const topologyQuery = z.object({ environment: kubernetesName });
+/** Without an environment: the first of the project's pipeline. */
+const topologyQuery = z.object({ environment: kubernetesName.optional() });
 
 /** The cell of a project in one environment. */
 export function topologyRoutes(deps: {
@@ -29,13 +30,16 @@ export function topologyRoutes(deps: {
   router.get('/projects/:namespace/:name/topology', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req);
     const { namespace, name } = parse(projectParams, req.params, 'project');
-    const { environment } = parse(topologyQuery, req.query, 'query');
+    const query = parse(topologyQuery, req.query, 'query');
     await authorizeProjectRead(
       permissions,
       credentials,
       { namespace, name },
       'the cell topology',
     );
+    const environment =
+      query.environment ??
+      deps.topology.defaultEnvironment({ namespace, project: name });
     sendCachedJson(
       req,
       res,

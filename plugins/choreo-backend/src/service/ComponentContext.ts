@@ -43,11 +43,7 @@ export function loadComponentContext(
   const project = projectName
     ? store.get('Project', projectName, ref.namespace)
     : undefined;
-  const pipelineName = pipelineRefName(project);
-  const pipeline = pipelineName
-    ? store.get('DeploymentPipeline', pipelineName, ref.namespace)
-    : undefined;
-  const graph = buildPromotionGraph(pipeline);
+  const graph = projectPipeline(store, ref.namespace, project);
   const environments = new Map(
     store
       .list('Environment', { namespace: ref.namespace })
@@ -81,6 +77,19 @@ export function loadComponentContext(
     ),
     bindings,
   };
+}
+
+/** The promotion graph of the project's deployment pipeline (empty without one). */
+export function projectPipeline(
+  store: ChoreoStoreReader,
+  namespace: string,
+  project: Project | undefined,
+): PromotionGraph {
+  const pipelineName = pipelineRefName(project);
+  const pipeline = pipelineName
+    ? store.get('DeploymentPipeline', pipelineName, namespace)
+    : undefined;
+  return buildPromotionGraph(pipeline);
 }
 
 /** `spec.deploymentPipelineRef` is an object since v1.0; older manifests use a string. */

@@ -11,10 +11,33 @@ import {
   computeCellTopology,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+import { projectPipeline } from './ComponentContext';
 
 /** Feeds the store's snapshot into the shared `computeCellTopology`. */
 export class TopologyService {
   constructor(private readonly store: ChoreoStoreReader) {}
+
+  /**
+   * The environment a cell opens in when none is named: the first of the
+   * project's deployment pipeline, as the Cell tab's picker lists them.
+   */
+  defaultEnvironment(ref: { namespace: string; project: string }): string {
+    const { namespace, project } = ref;
+    const found = this.store.get('Project', project, namespace);
+    if (!found) {
+      throw new NotFoundError(
+        `Project '${project}' not found in namespace '${namespace}'`,
+      );
+    }
+    const graph = projectPipeline(this.store, namespace, found);
+    const first = graph.root ?? graph.environments[0];
+    if (!first) {
+      throw new InputError(
+        `Project '${project}' has no deployment pipeline with environments; pick an environment (API: ?environment=)`,
+      );
+    }
+    return first;
+  }
 
   topology(
     ref: { namespace: string; project: string },

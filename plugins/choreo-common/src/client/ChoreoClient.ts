@@ -32,12 +32,14 @@ const component = (ref: ComponentRef) =>
 const projectPath = (ref: ProjectRef) =>
   `/projects/${seg(ref.namespace)}/${seg(ref.name)}`;
 
+/** `?a=1&b=2` of the values that are set, or nothing. */
 function query(values: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
-  return params.toString();
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 /** The two things the client needs; Backstage's DiscoveryApi and FetchApi fit, and so do the backend's services. */
@@ -95,13 +97,14 @@ export class ChoreoClient {
     return this.get<ComponentBuilds>(`${component(ref)}/builds`, options);
   }
 
+  /** Without an environment: the first of the project's pipeline (the answer names it). */
   getTopology(
     project: ProjectRef,
-    environment: string,
+    environment?: string,
     options?: RequestOptions,
   ) {
     return this.get<CellTopology>(
-      `${projectPath(project)}/topology?${query({ environment })}`,
+      `${projectPath(project)}/topology${query({ environment })}`,
       options,
     );
   }
@@ -114,13 +117,14 @@ export class ChoreoClient {
     return this.post<CellLayoutResponse>('/cell-layouts', graph, options);
   }
 
+  /** Without an environment: the first of the project's pipeline. */
   getProjectFlows(
     project: ProjectRef,
-    q: { environment: string; window?: string },
+    q: { environment?: string; window?: string },
     options?: RequestOptions,
   ) {
     return this.get<FlowSnapshot>(
-      `${projectPath(project)}/flows?${query(q)}`,
+      `${projectPath(project)}/flows${query(q)}`,
       options,
     );
   }
@@ -131,7 +135,7 @@ export class ChoreoClient {
     options?: RequestOptions,
   ) {
     return this.get<FlowSnapshot>(
-      `${component(ref)}/flows?${query(q)}`,
+      `${component(ref)}/flows${query(q)}`,
       options,
     );
   }
@@ -141,7 +145,7 @@ export class ChoreoClient {
     options?: RequestOptions,
   ) {
     return this.get<{ items: PromotionRequest[] }>(
-      `/promotion-requests?${query(q)}`,
+      `/promotion-requests${query(q)}`,
       options,
     );
   }
@@ -155,7 +159,7 @@ export class ChoreoClient {
     } = {},
     options?: RequestOptions,
   ) {
-    return this.get<{ items: AuditEntry[] }>(`/audit?${query(q)}`, options);
+    return this.get<{ items: AuditEntry[] }>(`/audit${query(q)}`, options);
   }
 
   getSources(options?: RequestOptions) {
@@ -304,7 +308,7 @@ export class ChoreoClient {
   ): AsyncGenerator<ServerSentEvent> {
     const follow = q.follow === undefined ? undefined : String(q.follow);
     return this.stream(
-      `${component(ref)}/builds/${seg(run)}/logs?${query({
+      `${component(ref)}/builds/${seg(run)}/logs${query({
         task: q.task,
         follow,
       })}`,
@@ -321,7 +325,7 @@ export class ChoreoClient {
     ServerSentEvent<FlowRecord | { count: number } | { reason: string }>
   > {
     return this.stream(
-      `${projectPath(project)}/flows/stream?${query({ ...filter })}`,
+      `${projectPath(project)}/flows/stream${query({ ...filter })}`,
       options,
     );
   }
@@ -334,7 +338,7 @@ export class ChoreoClient {
     ServerSentEvent<FlowRecord | { count: number } | { reason: string }>
   > {
     return this.stream(
-      `${component(ref)}/flows/stream?${query({ ...filter })}`,
+      `${component(ref)}/flows/stream${query({ ...filter })}`,
       options,
     );
   }

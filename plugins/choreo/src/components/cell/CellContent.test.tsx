@@ -56,6 +56,10 @@ const catalog = [
   environmentResource('production', 'Production', true),
 ];
 
+/** As the backend does: without an environment, the first of the pipeline. */
+const environmentOf = (url: string) =>
+  new URL(url, 'http://x').searchParams.get('environment') ?? 'development';
+
 describe('the Cell tab', () => {
   const server = new ChoreoTestServer();
   beforeAll(() => server.start());
@@ -65,14 +69,10 @@ describe('the Cell tab', () => {
     server
       .on('GET /sources', { json: { items: [] } })
       .on('GET /projects/acme/logistics/topology', req => ({
-        json: logisticsTopology(
-          new URL(req.url, 'http://x').searchParams.get('environment')!,
-        ),
+        json: logisticsTopology(environmentOf(req.url)),
       }))
       .on('GET /projects/acme/logistics/flows', req => ({
-        json: logisticsFlows(
-          new URL(req.url, 'http://x').searchParams.get('environment')!,
-        ),
+        json: logisticsFlows(environmentOf(req.url)),
       }));
   });
 
@@ -99,6 +99,10 @@ describe('the Cell tab', () => {
     const diagram = screen.getByRole('figure', {
       name: 'Cell diagram of logistics in development',
     });
+    // asked at once, without waiting for the catalog's pipeline
+    expect(server.requests.map(r => `${r.method} ${r.url}`)).toContain(
+      'GET /projects/acme/logistics/topology',
+    );
     for (const name of [
       'Shipping API',
       'Tracking web',
@@ -255,7 +259,7 @@ describe('the Cell tab', () => {
     const first = await render();
     expect(
       await screen.findByText(
-        /You do not have permission to load the cell of logistics in development/,
+        /You do not have permission to load the cell of logistics/,
       ),
     ).toBeInTheDocument();
     first.unmount();

@@ -5,7 +5,7 @@ import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { choreoApiRef } from '../../api/choreoApi';
 import { useChoreoRef } from '../../hooks/useChoreoRef';
@@ -45,14 +45,20 @@ const EnvironmentPicker = (props: {
   </FormControl>
 );
 
-/** The cell of one project in one environment: topology, and traffic when Hubble is configured. */
+/**
+ * The cell of one project in one environment: topology, and traffic when
+ * Hubble is configured. Without an environment the backend opens the first
+ * of the project's pipeline, so the cell loads while the catalog is still
+ * asked for the pipeline's environments.
+ */
 const CellOfEnvironment = (props: {
   namespace: string;
   project: string;
-  environment: string;
+  environment?: string;
+  onShown: (environment: string) => void;
 }) => {
   const api = useApi(choreoApiRef);
-  const { namespace, project, environment } = props;
+  const { namespace, project, environment, onShown } = props;
   const state = useAsyncRetry(async () => {
     const ref = { namespace, name: project };
     // traffic is optional: the diagram works without Hubble
@@ -65,17 +71,22 @@ const CellOfEnvironment = (props: {
     ]);
     return { topology, flows: flows.value, flowsError: flows.error };
   }, [api, namespace, project, environment]);
+  const shown = state.value?.topology.environment;
+  useEffect(() => {
+    if (shown) onShown(shown);
+  }, [shown, onShown]);
 
+  const where = environment ? ` in ${environment}` : '';
   if (!state.value) {
     if (state.error) {
       return (
         <ChoreoErrorPanel
-          action={`load the cell of ${project} in ${environment}`}
+          action={`load the cell of ${project}${where}`}
           error={state.error}
         />
       );
     }
-    return <LoadingState what={`the cell of ${project} in ${environment}`} />;
+    return <LoadingState what={`the cell of ${project}${where}`} />;
   }
   const { topology, flows, flowsError } = state.value;
   const components = topology.nodes.filter(
@@ -97,7 +108,7 @@ const CellOfEnvironment = (props: {
       <Box mb={1}>
         <Typography variant="body2" color="textSecondary">
           {deployed.length} of {components.length} components deployed to{' '}
-          {environment} · cell namespace {topology.cellNamespace}
+          {topology.environment} · cell namespace {topology.cellNamespace}
           {flows &&
             ` · traffic: ${flows.flows} flows in the ${Math.round(
               flows.window.seconds / 60,
@@ -107,8 +118,8 @@ const CellOfEnvironment = (props: {
         </Typography>
         {deployed.length === 0 && (
           <Typography variant="body2">
-            Nothing is deployed to {environment} yet: promote a release there
-            from the Deploy tab of a component.
+            Nothing is deployed to {topology.environment} yet: promote a release
+            there from the Deploy tab of a component.
           </Typography>
         )}
         {flowsError !== undefined && (
@@ -131,49 +142,36 @@ export const CellContent = () => {
   const ref = useChoreoRef();
   const environments = usePipelineEnvironments();
   const [chosen, setChosen] = useState<string>();
+  const [shown, setShown] = useState<string>();
   const list = environments.value?.environments ?? [];
-  const environment = chosen ?? list[0]?.name;
+  const value = chosen ?? shown;
 
-  let body: JSX.Element;
-  if (environments.loading) {
-    body = <LoadingState what="the environments of the project's pipeline" />;
-  } else if (environments.error) {
-    body = (
-      <ChoreoErrorPanel
-        action="load the project's environments"
-        error={environments.error}
-      />
-    );
-  } else if (!environment) {
-    body = (
-      <ChoreoEmptyState
-        title="No environments"
-        description="The project's deployment pipeline has no environments in the catalog yet. Ask a platform engineer to add environments to the pipeline."
-      />
-    );
-  } else {
-    body = (
-      <>
-        <Box mb={2}>
-          <EnvironmentPicker
-            environments={list}
-            value={environment}
-            onChange={setChosen}
-          />
-        </Box>
-        <CellOfEnvironment
-          key={environment}
-          namespace={ref.namespace}
-          project={ref.name}
-          environment={environment}
-        />
-      </>
-    );
-  }
   return (
     <Box>
       <SourceHealthBanner />
-      {body}
+      <Box mb={2}>
+        {environments.error && (
+          <ChoreoErrorPanel
+            action="load the project's environments"
+            error={environments.error}
+          />
+        )}
+        {list.length > 0 && (
+          <EnvironmentPicker
+            environments={list}
+            // empty until the cell says where it opened
+            value={value && list.some(e => e.name === value) ? value : ''}
+            onChange={setChosen}
+          />
+        )}
+      </Box>
+      <CellOfEnvironment
+        key={chosen ?? ''}
+        namespace={ref.namespace}
+        project={ref.name}
+        environment={chosen}
+        onShown={setShown}
+      />
     </Box>
   );
 };
