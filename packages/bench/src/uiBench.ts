@@ -172,7 +172,7 @@ function timingsOfLastRun(): Record<string, number> {
       .getEntriesByType('resource')
       .filter(e => e.name.includes(part))
       .pop() as PerformanceResourceTiming | undefined;
-  const topology = resource('/topology?');
+  const topology = resource('/topology');
   const layoutCall = resource('/cell-layouts');
   return {
     topologyRequestMs: topology?.fetchStart ?? -1,
