@@ -14,6 +14,7 @@ import { choreoEntity } from '../../__testUtils__/renderChoreo';
 import { renderWithCatalog } from '../../__testUtils__/renderWithCatalog';
 import { CellContent } from './CellContent';
 import {
+  largeTopology,
   logisticsFlows,
   logisticsTopology,
   PAYMENT_GATEWAY,
@@ -152,6 +153,32 @@ describe('the Cell tab', () => {
     expect(screen.getByTestId(`rf__node-${PAYMENT_GATEWAY}`)).not.toHaveClass(
       'cell-node--focused',
     );
+  });
+
+  it('leaves the traffic overlay off when Hubble saw nothing in the window, and draws dependencies by kind', async () => {
+    server.on('GET /projects/acme/logistics/flows', req => ({
+      json: {
+        ...logisticsFlows(environmentOf(req.url)),
+        flows: 0,
+        edges: [],
+        unclassified: [],
+      },
+    }));
+    await render();
+    await diagramReady();
+    const overlay = screen.getByRole('checkbox', {
+      name: 'Observed traffic (Hubble)',
+    });
+    expect(overlay).not.toBeChecked();
+    expect(overlay).toBeEnabled();
+    const diagram = screen.getByRole('figure', {
+      name: 'Cell diagram of logistics in development',
+    });
+    expect(
+      within(diagram).getByLabelText(
+        /Tracking web → Shipping API \(rest\): east-west dependency$/,
+      ),
+    ).toHaveClass('cell-edge--east-west');
   });
 
   it('loads the cell again when another environment is picked', async () => {
@@ -312,7 +339,11 @@ describe('the Cell tab', () => {
           json: {
             id: 'from-the-backend',
             positions: Object.fromEntries(
-              graph.nodes.map((n, i) => [n.id, { x: i * 1000, y: 7 }]),
+              // a grid of three columns: small enough to be seen whole
+              graph.nodes.map((n, i) => [
+                n.id,
+                { x: (i % 3) * 300, y: Math.floor(i / 3) * 250 },
+              ]),
             ),
           },
         };
@@ -329,7 +360,9 @@ describe('the Cell tab', () => {
         target: WAREHOUSE,
       });
       const index = graph.nodes.findIndex(n => n.id === WAREHOUSE);
-      expect(nodeTransform(WAREHOUSE)).toBe(`translate(${index * 1000}px,7px)`);
+      expect(nodeTransform(WAREHOUSE)).toBe(
+        `translate(${(index % 3) * 300}px,${Math.floor(index / 3) * 250}px)`,
+      );
     });
 
     it('lays the cell out in the browser when the backend cannot', async () => {
@@ -342,6 +375,60 @@ describe('the Cell tab', () => {
       expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(true);
       expect(nodeTransform(WAREHOUSE)).toMatch(/^translate\(\d+px,\d+px\)$/);
       expect(nodeTransform(WAREHOUSE)).not.toBe(nodeTransform(SHIPPING));
+    });
+    it('opens a large cell on its entrance at a readable size, and search brings the rest into view', async () => {
+      server
+        .on('GET /projects/acme/logistics/topology', {
+          json: largeTopology(60, 'logistics'),
+        })
+        .on('GET /projects/acme/logistics/flows', {
+          status: 503,
+          json: errorBody('ServiceUnavailableError', 'no Hubble'),
+        })
+        .on('POST /cell-layouts', req => {
+          const graph = req.body as CellLayoutGraph;
+          // ten columns, six rows: about 3000 × 1500, far wider than the canvas
+          return {
+            json: {
+              id: 'grid',
+              positions: Object.fromEntries(
+                graph.nodes.map((n, i) => [
+                  n.id,
+                  { x: (i % 10) * 300, y: Math.floor(i / 10) * 250 },
+                ]),
+              ),
+            },
+          };
+        });
+      await render();
+      await diagramReady();
+      expect(
+        screen.getByText(
+          /Showing the entrance of this cell \(6\d nodes\) at a readable size/,
+        ),
+      ).toBeInTheDocument();
+      const [asked] = server.requests.filter(r => r.url === '/cell-layouts');
+      const ids = (asked.body as CellLayoutGraph).nodes.map(n => n.id);
+      const drawn = () =>
+        [...document.querySelectorAll('.react-flow__node')].map(n =>
+          n.getAttribute('data-id'),
+        );
+      // the top-left corner is drawn, the far corner is not
+      expect(drawn()).toContain(ids[0]);
+      const far = ids[ids.length - 1];
+      expect(drawn()).not.toContain(far);
+      expect(drawn().length).toBeLessThan(ids.length / 2);
+
+      const farName = far.split('/').pop()!;
+      await userEvent.type(
+        screen.getByRole('textbox', { name: 'Find a component' }),
+        farName,
+      );
+      await waitFor(() =>
+        expect(screen.getByTestId(`rf__node-${far}`)).toHaveClass(
+          'cell-node--focused',
+        ),
+      );
     });
   });
 });

@@ -4,27 +4,26 @@ import {
   SuggestedDependency,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
   Background,
   Controls,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  ReactFlowState,
-  useReactFlow,
-  useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LoadingState, ChoreoErrorPanel } from '../shared';
 import { AddDependencyDialog } from './AddDependencyDialog';
-import { markCellReady } from './benchMarks';
 import { DetailsPanel, EdgeDetails, NodeDetails } from './CellDetails';
 import { buildCellView, otherProjectsOf } from './cellGraph';
 import { CellLegend } from './CellLegend';
 import { cellNodeTypes } from './CellNodes';
 import { searchCell } from './cellSearch';
 import { CellToolbar } from './CellToolbar';
+import { CELL_ZOOM } from './cellViewport';
+import { CellViewportDirector } from './CellViewportDirector';
 import { toReactFlow } from './reactFlowElements';
 import { TrafficProblems } from './TrafficProblems';
 import { useCellLayout } from './useCellLayout';
@@ -39,49 +38,28 @@ const minimapColor = (n: { type?: string; data?: { outside?: unknown } }) => {
 
 type Focus = { node?: string; edge?: string };
 
-/**
- * Every node drawn and measured, handles included. React Flow's own
- * useNodesInitialized only works when the app feeds measurements back
- * through onNodesChange; these nodes are fixed by the layout instead.
- */
-const allMeasured = (s: ReactFlowState) => {
-  if (s.nodeLookup.size === 0) return false;
-  for (const n of s.nodeLookup.values()) {
-    if (!n.measured?.width || !n.internals.handleBounds) return false;
-  }
-  return true;
-};
-
-/** Fits the view once the laid-out nodes are measured, and again on each focus; flags readiness for tests and the benchmark. */
-const ViewportDirector = (props: {
-  laidOut: boolean;
-  focus: Focus;
-  focusNodes: string[];
-  onReady: (ready: boolean) => void;
-}) => {
-  const initialized = useStore(allMeasured);
-  const flow = useReactFlow();
-  const ready = props.laidOut && initialized;
-  const { onReady } = props;
-  useEffect(() => {
-    if (ready) {
-      flow.fitView({ padding: 0.1 });
-      markCellReady();
-    }
-    onReady(ready);
-  }, [ready, flow, onReady]);
-  const key = props.focusNodes.join('|');
-  useEffect(() => {
-    if (!ready || !key) return;
-    flow.fitView({
-      nodes: key.split('|').map(id => ({ id })),
-      duration: 300,
-      maxZoom: 1.2,
-      padding: 0.4,
-    });
-  }, [ready, key, flow]);
-  return null;
-};
+/** Says that a large cell opened on a part of itself, and how to see the rest. */
+const PartOfCellHint = (props: { nodes: number }) => (
+  <Box
+    position="absolute"
+    top={8}
+    right={8}
+    maxWidth="50%"
+    zIndex={5}
+    px={1}
+    py={0.5}
+    bgcolor="background.paper"
+    border={1}
+    borderColor="divider"
+    borderRadius={4}
+    role="status"
+  >
+    <Typography variant="caption">
+      Showing the entrance of this cell ({props.nodes} nodes) at a readable
+      size. Drag or scroll to move, zoom out with −, or use the overview map.
+    </Typography>
+  </Box>
+);
 
 export const CellDiagram = (props: {
   topology: CellTopology;
@@ -92,7 +70,8 @@ export const CellDiagram = (props: {
   const componentCount = topology.nodes.filter(
     n => n.kind === 'component',
   ).length;
-  const [overlay, setOverlay] = useState(!!flows);
+  // on when Hubble saw traffic; with none in the window every edge would only say "no traffic"
+  const [overlay, setOverlay] = useState(!!flows && flows.flows > 0);
   const [showEndpoints, setShowEndpoints] = useState(
     componentCount <= EXPANDED_ENDPOINTS_LIMIT,
   );
@@ -105,6 +84,9 @@ export const CellDiagram = (props: {
   const [adding, setAdding] = useState<SuggestedDependency>();
   const [added, setAdded] = useState(false);
   const [ready, setReady] = useState(false);
+  // the whole cell is in view, or only its entrance (large cells)
+  const [whole, setWhole] = useState(true);
+  const [moved, setMoved] = useState(false);
 
   const baseView = useMemo(
     () =>
@@ -173,6 +155,11 @@ export const CellDiagram = (props: {
     : undefined;
   const label = (id: string) => nodesById.get(id)?.data.label ?? id;
 
+  const onOpened = useCallback((w: boolean) => {
+    setWhole(w);
+    setMoved(false);
+  }, []);
+
   const onQuery = (q: string) => {
     setQuery(q);
     setMatchIndex(0);
@@ -230,6 +217,9 @@ export const CellDiagram = (props: {
           {!elements && !layout.error && (
             <LoadingState what={`the layout of ${view.nodes.length} nodes`} />
           )}
+          {elements && ready && !whole && !moved && (
+            <PartOfCellHint nodes={view.nodes.length} />
+          )}
           {elements && (
             <ReactFlowProvider>
               <ReactFlow
@@ -238,8 +228,10 @@ export const CellDiagram = (props: {
                 nodeTypes={cellNodeTypes}
                 nodesDraggable={false}
                 nodesConnectable={false}
-                minZoom={0.05}
-                maxZoom={2}
+                minZoom={CELL_ZOOM.min}
+                maxZoom={CELL_ZOOM.max}
+                onlyRenderVisibleElements
+                onMoveStart={event => event && setMoved(true)}
                 proOptions={{ hideAttribution: true }}
                 onNodeClick={(_, n) => {
                   if (n.type === 'project') {
@@ -262,11 +254,11 @@ export const CellDiagram = (props: {
                   ariaLabel="Overview of the whole cell"
                   nodeColor={minimapColor}
                 />
-                <ViewportDirector
+                <CellViewportDirector
                   laidOut={layout.current}
-                  focus={activeFocus}
                   focusNodes={focusNodes}
                   onReady={setReady}
+                  onOpened={onOpened}
                 />
               </ReactFlow>
             </ReactFlowProvider>

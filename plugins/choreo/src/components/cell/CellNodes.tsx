@@ -7,6 +7,7 @@ import {
   GatewayNodeData,
   ProjectNodeData,
 } from './cellGraph';
+import { HANDLE_SIZE } from './reactFlowElements';
 
 const useStyles = makeStyles(theme => ({
   box: {
@@ -66,7 +67,13 @@ const useStyles = makeStyles(theme => ({
     fontWeight: 600,
     paddingTop: 6,
   },
-  handle: { opacity: 0, width: 6, height: 6, minWidth: 0, minHeight: 0 },
+  handle: {
+    opacity: 0,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+    minWidth: 0,
+    minHeight: 0,
+  },
 }));
 
 const STATUS_COLORS: Record<string, string> = {

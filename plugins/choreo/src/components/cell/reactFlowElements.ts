@@ -1,4 +1,4 @@
-import { Edge, MarkerType, Node } from '@xyflow/react';
+import { Edge, MarkerType, Node, NodeHandle, Position } from '@xyflow/react';
 import {
   CellNodeData,
   CellView,
@@ -26,7 +26,35 @@ export function edgeDescription(
   }`;
 }
 
-/** The view, placed by `layout`, as React Flow nodes and edges. */
+/** Edge anchors of CellNodes' handles: 6 px squares centred on the left and right borders. */
+export const HANDLE_SIZE = 6;
+export function nodeHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - HANDLE_SIZE / 2;
+  return [
+    {
+      type: 'target',
+      position: Position.Left,
+      x: -HANDLE_SIZE / 2,
+      y,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
+    {
+      type: 'source',
+      position: Position.Right,
+      x: width - HANDLE_SIZE / 2,
+      y,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
+  ];
+}
+
+/**
+ * The view, placed by `layout`, as React Flow nodes and edges. Nodes carry
+ * their sizes and handles, so edges to nodes out of view (not drawn) have
+ * their ends without measuring.
+ */
 export function toReactFlow(
   view: CellView,
   layout: CellLayout,
@@ -39,6 +67,10 @@ export function toReactFlow(
     position: layout.get(n.id) ?? { x: 0, y: 0 },
     width: n.width,
     height: n.height,
+    handles: nodeHandles(n.width, n.height),
+    // the layout's sizes are the drawn sizes: React Flow may fit and connect
+    // nodes it has not drawn (it draws only those in view)
+    measured: { width: n.width, height: n.height },
     data: n.data,
     selected: focus.node === n.id,
     ariaLabel: n.data.label,

@@ -226,13 +226,13 @@ export function logisticsFlows(environment = 'development'): FlowSnapshot {
 }
 
 /** A cell of `count` components, each calling up to two earlier ones: the size the diagram must handle. */
-export function largeTopology(count: number): CellTopology {
+export function largeTopology(count: number, project = 'big'): CellTopology {
   const nodes: CellComponentNode[] = [];
   const edges: CellEdge[] = [];
   for (let i = 0; i < count; i++) {
     const name = `svc-${String(i).padStart(3, '0')}`;
     nodes.push(
-      component('big', name, {
+      component(project, name, {
         endpoints: [
           ['api', 8080, ['project']],
           ['grpc', 9090, ['project', 'namespace']],
@@ -250,9 +250,9 @@ export function largeTopology(count: number): CellTopology {
   }
   return {
     namespace: 'acme',
-    project: 'big',
+    project,
     environment: 'development',
-    cellNamespace: 'dp-big',
+    cellNamespace: `dp-${project}`,
     nodes,
     edges,
   };

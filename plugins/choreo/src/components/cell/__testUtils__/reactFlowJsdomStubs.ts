@@ -33,8 +33,12 @@ class StubDOMMatrixReadOnlyForJsdom {
   }
 }
 
+const FLOW_CONTAINERS = ['react-flow', 'react-flow__renderer'];
+
 function stubbedSize(el: HTMLElement, axis: 'width' | 'height'): number {
-  if (el.classList.contains('react-flow')) return axis === 'width' ? 1000 : 600;
+  if (FLOW_CONTAINERS.some(c => el.classList.contains(c))) {
+    return axis === 'width' ? 1000 : 600;
+  }
   return parseFloat(el.style[axis]) || 0;
 }
 
