@@ -13,7 +13,7 @@ import {
   ReactFlowProvider,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState, ChoreoErrorPanel } from '../shared';
 import { AddDependencyDialog } from './AddDependencyDialog';
 import { DetailsPanel, EdgeDetails, NodeDetails } from './CellDetails';
@@ -22,7 +22,12 @@ import { CellLegend } from './CellLegend';
 import { cellNodeTypes } from './CellNodes';
 import { searchCell } from './cellSearch';
 import { CellToolbar } from './CellToolbar';
-import { CELL_ZOOM } from './cellViewport';
+import {
+  boundsOf,
+  CanvasSize,
+  CELL_ZOOM,
+  openingViewport,
+} from './cellViewport';
 import { CellViewportDirector } from './CellViewportDirector';
 import { toReactFlow } from './reactFlowElements';
 import { TrafficProblems } from './TrafficProblems';
@@ -144,6 +149,30 @@ export const CellDiagram = (props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, layout.positions, activeFocus.node, activeFocus.edge],
   );
+  // where the diagram opens, known before React Flow mounts, so its first
+  // frame already shows (and draws) only that part
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [canvas, setCanvas] = useState<CanvasSize>();
+  useLayoutEffect(() => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (rect?.width && rect?.height) setCanvas(rect);
+  }, []);
+  const openingView = useMemo(() => {
+    const bounds =
+      layout.positions &&
+      boundsOf(
+        view.nodes.map(n => ({
+          ...(layout.positions!.get(n.id) ?? { x: 0, y: 0 }),
+          width: n.width,
+          height: n.height,
+        })),
+      );
+    return bounds && canvas
+      ? openingViewport(bounds, canvas).viewport
+      : undefined;
+    // only the first layout's opening matters: later ones open through the director
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [!!layout.positions, canvas]);
   const focusedEdge = activeFocus.edge
     ? view.edges.find(e => e.id === activeFocus.edge)
     : undefined;
@@ -202,9 +231,9 @@ export const CellDiagram = (props: {
         borderBottom={1}
         borderColor="divider"
       >
-        <Box
-          flexGrow={1}
-          position="relative"
+        <div
+          ref={canvasRef}
+          style={{ flexGrow: 1, position: 'relative' }}
           aria-label={`Cell diagram of ${topology.project} in ${topology.environment}`}
           role="figure"
         >
@@ -228,6 +257,7 @@ export const CellDiagram = (props: {
                 nodeTypes={cellNodeTypes}
                 nodesDraggable={false}
                 nodesConnectable={false}
+                defaultViewport={openingView}
                 minZoom={CELL_ZOOM.min}
                 maxZoom={CELL_ZOOM.max}
                 onlyRenderVisibleElements
@@ -263,7 +293,7 @@ export const CellDiagram = (props: {
               </ReactFlow>
             </ReactFlowProvider>
           )}
-        </Box>
+        </div>
         {focusedEdge && (
           <DetailsPanel title="Connection" onClose={() => setFocus({})}>
             <EdgeDetails
