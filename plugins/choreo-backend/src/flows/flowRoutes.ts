@@ -115,12 +115,10 @@ export function flowRoutes(deps: {
         {
           namespace: ref.namespace,
           project: ref.name,
-          environment:
-            query.environment ??
-            deps.topology.defaultEnvironment({
-              namespace: ref.namespace,
-              project: ref.name,
-            }),
+          environment: deps.topology.environmentOf(
+            { namespace: ref.namespace, project: ref.name },
+            query.environment,
+          ),
         },
         windowMs(query.window),
       ),

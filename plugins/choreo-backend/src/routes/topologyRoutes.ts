@@ -37,9 +37,10 @@ export function topologyRoutes(deps: {
       { namespace, name },
       'the cell topology',
     );
-    const environment =
-      query.environment ??
-      deps.topology.defaultEnvironment({ namespace, project: name });
+    const environment = deps.topology.environmentOf(
+      { namespace, project: name },
+      query.environment,
+    );
     sendCachedJson(
       req,
       res,

@@ -18,10 +18,14 @@ export class TopologyService {
   constructor(private readonly store: ChoreoStoreReader) {}
 
   /**
-   * The environment a cell opens in when none is named: the first of the
+   * The environment a cell opens in: the requested one, else the first of the
    * project's deployment pipeline, as the Cell tab's picker lists them.
    */
-  defaultEnvironment(ref: { namespace: string; project: string }): string {
+  environmentOf(
+    ref: { namespace: string; project: string },
+    requested: string | undefined,
+  ): string {
+    if (requested) return requested;
     const { namespace, project } = ref;
     const found = this.store.get('Project', project, namespace);
     if (!found) {

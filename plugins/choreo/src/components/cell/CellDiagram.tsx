@@ -22,12 +22,7 @@ import { CellLegend } from './CellLegend';
 import { cellNodeTypes } from './CellNodes';
 import { searchCell } from './cellSearch';
 import { CellToolbar } from './CellToolbar';
-import {
-  boundsOf,
-  CanvasSize,
-  CELL_ZOOM,
-  openingViewport,
-} from './cellViewport';
+import { CanvasSize, CELL_ZOOM, openingOfNodes } from './cellViewport';
 import { CellViewportDirector } from './CellViewportDirector';
 import { toReactFlow } from './reactFlowElements';
 import { TrafficProblems } from './TrafficProblems';
@@ -157,22 +152,14 @@ export const CellDiagram = (props: {
     const rect = canvasRef.current?.getBoundingClientRect();
     if (rect?.width && rect?.height) setCanvas(rect);
   }, []);
-  const openingView = useMemo(() => {
-    const bounds =
-      layout.positions &&
-      boundsOf(
-        view.nodes.map(n => ({
-          ...(layout.positions!.get(n.id) ?? { x: 0, y: 0 }),
-          width: n.width,
-          height: n.height,
-        })),
-      );
-    return bounds && canvas
-      ? openingViewport(bounds, canvas).viewport
-      : undefined;
+  const openingView = useMemo(
+    () =>
+      (elements && canvas ? openingOfNodes(elements.nodes, canvas) : undefined)
+        ?.viewport,
     // only the first layout's opening matters: later ones open through the director
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [!!layout.positions, canvas]);
+    [!!elements, canvas],
+  );
   const focusedEdge = activeFocus.edge
     ? view.edges.find(e => e.id === activeFocus.edge)
     : undefined;

@@ -7,12 +7,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { markCellReady } from './benchMarks';
-import {
-  boundsOf,
-  idsInRegion,
-  openingViewport,
-  visibleRegion,
-} from './cellViewport';
+import { idsInRegion, openingOfNodes, visibleRegion } from './cellViewport';
 
 const canvasSized = (s: ReactFlowState) => s.width > 0 && s.height > 0;
 
@@ -60,11 +55,10 @@ export const CellViewportDirector = (props: {
     setDrawn(false);
     if (!laidOut || !sized) return;
     const { nodeLookup, width, height } = store.getState();
-    const bounds = boundsOf([...nodeLookup.values()].map(boxOf));
-    if (!bounds) return;
-    const { viewport, whole } = openingViewport(bounds, { width, height });
-    flow.setViewport(viewport);
-    onOpened(whole);
+    const opening = openingOfNodes([...nodeLookup.values()], { width, height });
+    if (!opening) return;
+    flow.setViewport(opening.viewport);
+    onOpened(opening.whole);
     setOpened(true);
   }, [laidOut, sized, store, flow, onOpened]);
 

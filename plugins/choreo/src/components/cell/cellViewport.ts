@@ -77,6 +77,25 @@ export function openingViewport(
   };
 }
 
+/** Where a diagram of placed, sized nodes opens (nothing for no nodes). */
+export function openingOfNodes(
+  nodes: Array<{
+    position: { x: number; y: number };
+    width?: number;
+    height?: number;
+  }>,
+  canvas: CanvasSize,
+): { viewport: CellViewport; whole: boolean } | undefined {
+  const bounds = boundsOf(
+    nodes.map(n => ({
+      ...n.position,
+      width: n.width ?? 0,
+      height: n.height ?? 0,
+    })),
+  );
+  return bounds && openingViewport(bounds, canvas);
+}
+
 /** The part of the diagram a canvas shows through the viewport, in diagram coordinates. */
 export function visibleRegion(
   viewport: CellViewport,
