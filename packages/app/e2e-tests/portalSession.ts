@@ -54,7 +54,7 @@ export function row(scope: Locator | Page, name: string): Locator {
 
 /**
  * Waits until the page looks finished: no requests, no spinners, and a page
- * height that stopped changing (the relations graph lays itself out last).
+ * height that stopped changing (late cards and diagrams grow the page).
  * Only the picture depends on it, so a page that never settles is no failure.
  */
 async function settle(page: Page): Promise<void> {
