@@ -237,7 +237,11 @@ export const CellDiagram = (props: {
             <PartOfCellHint nodes={view.nodes.length} />
           )}
           {elements && (
-            <ReactFlowProvider>
+            // sized from the start, React Flow draws the nodes in view in its first render
+            <ReactFlowProvider
+              initialWidth={canvas?.width}
+              initialHeight={canvas?.height}
+            >
               <ReactFlow
                 nodes={elements.nodes}
                 edges={elements.edges}
