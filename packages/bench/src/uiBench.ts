@@ -7,8 +7,8 @@
  *
  * Steps: writes a synthetic organization (one project of BENCH_UI_COMPONENTS
  * components, default 300) as a GitOps directory into a temp CHOREO_DATA_DIR,
- * builds the app for production with bundle stats (skip with
- * BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts the backend on
+ * builds the app for production, once without the plugin for bundleKb (skip
+ * both with BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts the backend on
  * its own port (BENCH_UI_PORT, default 7117; it serves packages/app/dist),
  * waits until the catalog has the project and signs in as guest in headless
  * Chromium. Then, always without the browser tab's layout cache:
@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { chromiumLaunchOptions } from './chromiumLaunchOptions';
-import { pluginBundleKb } from './uiBundleSize';
+import { PLUGIN_PACKAGE, configWithout, emittedBytes } from './uiBundleSize';
 import { syntheticOrganization } from './syntheticOrganization';
 
 const ROOT = resolvePackagePath('@internal/bench', '../..');
@@ -293,31 +293,44 @@ async function measure(project: string) {
 const roundAll = (o: Record<string, number>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
 
+const KEPT = path.join(ROOT, 'node_modules/.cache/choreo-bench-ui.json');
+
 /**
- * The plugin's share of the build, from its bundle stats. The stats (~200 MB)
- * are deleted afterwards, else the app backend stores them among the app's
- * assets; the figure is kept for runs with BENCH_UI_SKIP_BUILD.
+ * Builds the app without the plugin, then with it (the build the benchmark
+ * serves), and returns what the plugin adds in kB. The figure is kept for
+ * runs with BENCH_UI_SKIP_BUILD.
  */
-async function bundleSizeOfBuild(): Promise<number> {
-  const dist = path.join(ROOT, 'packages/app/dist');
-  const kept = path.join(ROOT, 'node_modules/.cache/choreo-bench-ui.json');
-  const stats = path.join(dist, 'bundle-stats.json');
-  try {
-    await fs.access(stats);
-  } catch {
-    const previous = JSON.parse(
-      await fs.readFile(kept, 'utf8').catch(() => '{}'),
-    );
-    if (typeof previous.bundleKb !== 'number') {
-      throw new Error(`${stats} is missing; run without BENCH_UI_SKIP_BUILD`);
-    }
-    return previous.bundleKb;
-  }
-  const bundleKb = await pluginBundleKb(dist);
-  await fs.mkdir(path.dirname(kept), { recursive: true });
-  await fs.writeFile(kept, JSON.stringify({ bundleKb }));
-  await fs.rm(stats, { force: true });
+async function buildAndMeasureBundle(dataDir: string): Promise<number> {
+  const statics = path.join(ROOT, 'packages/app/dist/static');
+  const appConfig = path.join(ROOT, 'app-config.yaml');
+  const without = path.join(dataDir, 'app-config.without-choreo.yaml');
+  await fs.writeFile(
+    without,
+    configWithout(await fs.readFile(appConfig, 'utf8'), PLUGIN_PACKAGE),
+  );
+  log('building the app without the choreo plugin (about a minute)');
+  run(
+    'yarn',
+    ['workspace', 'app', 'build', '--config', appConfig, '--config', without],
+    ROOT,
+  );
+  const base = await emittedBytes(statics);
+  log('building the app for production (about a minute)');
+  run('yarn', ['workspace', 'app', 'build'], ROOT);
+  const bundleKb = ((await emittedBytes(statics)) - base) / 1024;
+  await fs.mkdir(path.dirname(KEPT), { recursive: true });
+  await fs.writeFile(KEPT, JSON.stringify({ bundleKb }));
   return bundleKb;
+}
+
+async function keptBundleKb(): Promise<number> {
+  const kept = JSON.parse(await fs.readFile(KEPT, 'utf8').catch(() => '{}'));
+  if (typeof kept.bundleKb !== 'number') {
+    throw new Error(
+      'No bundle size from an earlier run; run once without BENCH_UI_SKIP_BUILD',
+    );
+  }
+  return kept.bundleKb;
 }
 
 async function main() {
@@ -325,11 +338,9 @@ async function main() {
   log(`data in ${dataDir}`);
   const project = await writeOrganization(dataDir);
   const config = await writeConfig(dataDir);
-  if (!process.env.BENCH_UI_SKIP_BUILD) {
-    log('building the app for production (several minutes)');
-    run('yarn', ['workspace', 'app', 'build', '--stats'], ROOT);
-  }
-  const bundleKb = await bundleSizeOfBuild();
+  const bundleKb = process.env.BENCH_UI_SKIP_BUILD
+    ? await keptBundleKb()
+    : await buildAndMeasureBundle(dataDir);
   log(`starting the backend on ${BASE} (log: ${dataDir}/backend.log)`);
   const backend = startBackend(config, dataDir);
   try {

@@ -1,79 +1,44 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 
 /**
- * What the choreo frontend plugin adds to the production bundle, from the
- * bundler's stats (`backstage-cli package build --stats` writes
- * dist/bundle-stats.json): for every emitted chunk, its minified size times
- * the share of its (pre-minification) module bytes that belong to the plugin.
- * Chunks only the plugin loads (its lazy tabs, React Flow, elk) count in
- * full; the app's shared chunks count for the plugin's modules in them.
+ * What the choreo frontend plugin adds to the production bundle: the JS and
+ * CSS a build of the app emits, minus what the same app emits without the
+ * plugin. Everything the plugin brings in counts (its lazy tabs, React Flow,
+ * elk, d3), and nothing the app would load anyway.
  *
- * The plugin's modules: plugins/choreo and plugins/choreo-common sources, and
- * the libraries only it uses (@xyflow/*, elkjs, eventsource-parser,
- * classcat). d3 and zustand are left out: other Backstage parts may use them.
+ * Two plain builds rather than the bundler's stats: `package build --stats`
+ * writes its 140 MB stats file through a stream that stalled half-way, and
+ * the build never exited, in the last two runs on this machine.
  */
-const PLUGIN_MODULE =
-  /(plugins\/choreo(-common)?\/src\/|node_modules\/(@xyflow\/|elkjs\/|eventsource-parser\/|classcat\/))/;
+export const PLUGIN_PACKAGE = '@choreo-for-backstage/plugin-choreo';
 
-interface StatsModule {
-  name?: string;
-  identifier?: string;
-  size?: number;
-  chunks?: Array<string | number>;
-  modules?: StatsModule[];
-}
-
-interface Stats {
-  assets?: Array<{ name: string; size: number }>;
-  chunks?: Array<{
-    id: string | number;
-    files?: string[];
-    modules?: StatsModule[];
-  }>;
-  modules?: StatsModule[];
-}
-
-const isPlugin = (m: StatsModule) =>
-  PLUGIN_MODULE.test(`${m.identifier ?? ''} ${m.name ?? ''}`);
-
-/** Bytes of `m` that are the plugin's: concatenated modules count by their parts. */
-function pluginBytes(m: StatsModule): number {
-  if (m.modules?.length)
-    return m.modules.reduce((n, inner) => n + pluginBytes(inner), 0);
-  return isPlugin(m) ? m.size ?? 0 : 0;
-}
-
-export function pluginBundleBytes(stats: Stats): number {
-  const total = new Map<string, number>();
-  const plugin = new Map<string, number>();
-  const add = (map: Map<string, number>, chunk: string, n: number) =>
-    map.set(chunk, (map.get(chunk) ?? 0) + n);
-  const modules =
-    stats.modules ??
-    (stats.chunks ?? []).flatMap(c =>
-      (c.modules ?? []).map(m => ({ ...m, chunks: [c.id] })),
-    );
-  for (const m of modules) {
-    for (const chunk of m.chunks ?? []) {
-      add(total, String(chunk), m.size ?? 0);
-      add(plugin, String(chunk), pluginBytes(m));
-    }
-  }
-  const assetSize = new Map((stats.assets ?? []).map(a => [a.name, a.size]));
+/** Bytes of the .js and .css files under `dir` (source maps and stats aside). */
+export async function emittedBytes(dir: string): Promise<number> {
   let bytes = 0;
-  for (const chunk of stats.chunks ?? []) {
-    const id = String(chunk.id);
-    const share = (plugin.get(id) ?? 0) / Math.max(1, total.get(id) ?? 0);
-    if (share === 0) continue;
-    const files = (chunk.files ?? []).filter(f => /\.(js|css)$/.test(f));
-    bytes += share * files.reduce((n, f) => n + (assetSize.get(f) ?? 0), 0);
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) bytes += await emittedBytes(file);
+    else if (/\.(js|css)$/.test(entry.name))
+      bytes += (await fs.stat(file)).size;
   }
   return bytes;
 }
 
-export async function pluginBundleKb(dist: string): Promise<number> {
-  const file = path.join(dist, 'bundle-stats.json');
-  const stats = JSON.parse(await fs.readFile(file, 'utf8')) as Stats;
-  return pluginBundleBytes(stats) / 1024;
+type PackagesConfig = 'all' | { include?: string[]; exclude?: string[] };
+
+/**
+ * A config that, loaded after `appConfig` (YAML), leaves `pkg` out of the
+ * app's package discovery and keeps everything else as it was. Config
+ * arrays replace each other, so the exclusions are repeated.
+ */
+export function configWithout(appConfig: string, pkg: string): string {
+  const packages = (parse(appConfig)?.app?.packages ?? 'all') as PackagesConfig;
+  let next: PackagesConfig;
+  if (packages === 'all') next = { exclude: [pkg] };
+  else if (packages.include)
+    next = { ...packages, include: packages.include.filter(p => p !== pkg) };
+  else next = { ...packages, exclude: [...(packages.exclude ?? []), pkg] };
+  return stringify({ app: { packages: next } });
 }
