@@ -7,11 +7,12 @@
  *
  * Steps: writes a synthetic organization (one project of BENCH_UI_COMPONENTS
  * components, default 300) as a GitOps directory into a temp CHOREO_DATA_DIR,
- * builds the app for production, once without the plugin for bundleKb (skip
- * both with BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts the backend on
- * its own port (BENCH_UI_PORT, default 7117; it serves packages/app/dist),
- * waits until the catalog has the project and signs in as guest in headless
- * Chromium. Then, always without the browser tab's layout cache:
+ * builds the app for production, and once without the plugin for bundleKb
+ * (skip both with BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts
+ * the backend on its own port (BENCH_UI_PORT, default 7117; it serves
+ * packages/app/dist), waits until the catalog has the project and signs in
+ * as guest in headless Chromium. Then, always without the browser tab's
+ * layout cache:
  *
  * - cellDiagramMs: open the Cell tab's address in an empty tab → the
  *   diagram is ready (`data-cell-diagram="ready"`: laid out, opened, and the
@@ -211,8 +212,7 @@ async function measure(project: string) {
       // the entity page's tabs are links
       const tab = page.getByRole('link', { name: 'Cell', exact: true });
       await tab.waitFor({ timeout: 120_000 });
-      // the developer clicks once the project's page has loaded and drawn:
-      // Backstage's relations card lays out 300 components for seconds
+      // the developer clicks once the project's page has loaded and drawn
       await page.waitForLoadState('networkidle');
       await page.evaluate(
         () =>
@@ -233,8 +233,12 @@ async function measure(project: string) {
       return {
         nodes: await nodesDrawn(),
         cellDiagramMs: readyAt - started,
+        // moments count from the click; the layout's duration stays as it is
         ...Object.fromEntries(
-          Object.entries(times).map(([k, v]) => [k, v < 0 ? v : v - started]),
+          Object.entries(times).map(([k, v]) => [
+            k,
+            v < 0 || k === 'layoutMs' ? v : v - started,
+          ]),
         ),
       };
     };
