@@ -325,6 +325,22 @@ describe('the Cell tab', () => {
   describe('layout', () => {
     beforeEach(() => window.sessionStorage.clear());
 
+    /** The backend's answer: the graph's nodes in a grid, row by row, 300 × 250 apart. */
+    const gridLayout = (columns: number) => (req: { body: unknown }) => ({
+      json: {
+        id: `grid-${columns}`,
+        positions: Object.fromEntries(
+          (req.body as CellLayoutGraph).nodes.map((n, i) => [
+            n.id,
+            {
+              x: (i % columns) * 300,
+              y: Math.floor(i / columns) * 250,
+            },
+          ]),
+        ),
+      },
+    });
+
     const nodeTransform = (id: string) =>
       (
         document.querySelector(
@@ -333,21 +349,8 @@ describe('the Cell tab', () => {
       )?.style.transform;
 
     it('places every node where the backend laid it out', async () => {
-      server.on('POST /cell-layouts', req => {
-        const graph = req.body as CellLayoutGraph;
-        return {
-          json: {
-            id: 'from-the-backend',
-            positions: Object.fromEntries(
-              // a grid of three columns: small enough to be seen whole
-              graph.nodes.map((n, i) => [
-                n.id,
-                { x: (i % 3) * 300, y: Math.floor(i / 3) * 250 },
-              ]),
-            ),
-          },
-        };
-      });
+      // a grid of three columns: small enough to be seen whole
+      server.on('POST /cell-layouts', gridLayout(3));
       await render();
       await diagramReady();
       const [asked] = server.requests.filter(r => r.url === '/cell-layouts');
@@ -376,6 +379,7 @@ describe('the Cell tab', () => {
       expect(nodeTransform(WAREHOUSE)).toMatch(/^translate\(\d+px,\d+px\)$/);
       expect(nodeTransform(WAREHOUSE)).not.toBe(nodeTransform(SHIPPING));
     });
+
     it('opens a large cell on its entrance at a readable size, and search brings the rest into view', async () => {
       server
         .on('GET /projects/acme/logistics/topology', {
@@ -385,21 +389,8 @@ describe('the Cell tab', () => {
           status: 503,
           json: errorBody('ServiceUnavailableError', 'no Hubble'),
         })
-        .on('POST /cell-layouts', req => {
-          const graph = req.body as CellLayoutGraph;
-          // ten columns, six rows: about 3000 × 1500, far wider than the canvas
-          return {
-            json: {
-              id: 'grid',
-              positions: Object.fromEntries(
-                graph.nodes.map((n, i) => [
-                  n.id,
-                  { x: (i % 10) * 300, y: Math.floor(i / 10) * 250 },
-                ]),
-              ),
-            },
-          };
-        });
+        // ten columns, six rows: about 3000 × 1500, far wider than the canvas
+        .on('POST /cell-layouts', gridLayout(10));
       await render();
       await diagramReady();
       expect(
