@@ -123,7 +123,7 @@ export const choreoPlugin = createBackendPlugin({
         const layouts = new CellLayoutService();
         lifecycle.addShutdownHook(() => layouts.close());
 
-        const topology = new TopologyService(store);
+        const topology = new TopologyService(store, cache);
         httpRouter.use(
           createRouter({
             httpAuth,

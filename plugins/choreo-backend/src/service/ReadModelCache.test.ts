@@ -50,6 +50,34 @@ describe('ReadModelCache', () => {
     cache.close();
   });
 
+  it('shares one computed value until the namespace changes, and keeps no failure', () => {
+    const { store, change } = fakeStore();
+    const cache = new ReadModelCache(store);
+    const first = cache.value('acme', 'topology/p/dev', () => ({ nodes: [] }));
+    expect(cache.value('acme', 'topology/p/dev', () => ({ nodes: [1] }))).toBe(
+      first,
+    );
+    // the serialized form is an entry of its own under the same key
+    expect(
+      cache.json('acme', 'topology/p/dev', () => ({ n: 1 })).body.toString(),
+    ).toBe('{"n":1}');
+    change('acme');
+    expect(
+      cache.value('acme', 'topology/p/dev', () => ({ nodes: [2] })),
+    ).toEqual({ nodes: [2] });
+
+    const failing = () => {
+      throw new Error('Environment qa not found');
+    };
+    expect(() => cache.value('acme', 'topology/p/qa', failing)).toThrow(
+      'Environment qa not found',
+    );
+    expect(cache.value('acme', 'topology/p/qa', () => 'now there')).toBe(
+      'now there',
+    );
+    cache.close();
+  });
+
   it('forgets the oldest entries beyond its size', () => {
     const { store } = fakeStore();
     const cache = new ReadModelCache(store, 2);

@@ -32,7 +32,7 @@ class Entry implements CachedJson {
   readonly etag: string;
   private gzipped: CachedBody | null | undefined;
 
-  constructor(readonly generation: number, readonly body: Buffer) {
+  constructor(readonly body: Buffer) {
     this.etag = etagOf(body);
   }
 
@@ -51,15 +51,18 @@ class Entry implements CachedJson {
 }
 
 /**
- * Serialized read models (topology, deployments) per key, valid until the
- * store changes anything in the key's namespace. Reads are far more frequent
- * than changes, and a 500-component topology costs tens of milliseconds to
- * compute and serialize (and as much again to compress), so each one is
- * computed once per change, not once per request.
+ * Read models (topology, deployments) per key, as values and serialized,
+ * valid until the store changes anything in the key's namespace. Reads are
+ * far more frequent than changes, and a 500-component topology costs tens of
+ * milliseconds to compute, as much to serialize and as much again to
+ * compress, so each one is computed once per change, not once per request.
  */
 export class ReadModelCache {
   private readonly generations = new Map<string, number>();
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<
+    string,
+    { generation: number; value: unknown }
+  >();
   private readonly unsubscribe: () => void;
 
   constructor(store: ChoreoStoreReader, private readonly maxEntries = 5000) {
@@ -79,20 +82,33 @@ export class ReadModelCache {
     });
   }
 
-  /** The JSON of `compute()`, from the cache while nothing in `namespace` changed. */
-  json(namespace: string, key: string, compute: () => unknown): CachedJson {
+  /**
+   * `compute()`, from the cache while nothing in `namespace` changed. The
+   * value is shared by every caller: read it, never change it. A throw is
+   * not kept.
+   */
+  value<T>(namespace: string, key: string, compute: () => T): T {
     const generation = this.generations.get(namespace) ?? 0;
     const cacheKey = `${namespace}\u0000${key}`;
     const hit = this.entries.get(cacheKey);
-    if (hit && hit.generation === generation) return hit;
-    const entry = new Entry(generation, Buffer.from(JSON.stringify(compute())));
+    if (hit && hit.generation === generation) return hit.value as T;
+    const value = compute();
     if (hit) this.entries.delete(cacheKey);
-    this.entries.set(cacheKey, entry);
+    this.entries.set(cacheKey, { generation, value });
     if (this.entries.size > this.maxEntries) {
       // Maps iterate in insertion order: the first key is the least recently computed
       this.entries.delete(this.entries.keys().next().value!);
     }
-    return entry;
+    return value;
+  }
+
+  /** The JSON of `compute()`, from the cache while nothing in `namespace` changed. */
+  json(namespace: string, key: string, compute: () => unknown): CachedJson {
+    return this.value(
+      namespace,
+      `json\u0000${key}`,
+      () => new Entry(Buffer.from(JSON.stringify(compute()))),
+    );
   }
 
   close() {

@@ -12,10 +12,18 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
 import { projectPipeline } from './ComponentContext';
+import { ReadModelCache } from './ReadModelCache';
 
-/** Feeds the store's snapshot into the shared `computeCellTopology`. */
+/**
+ * Feeds the store's snapshot into the shared `computeCellTopology`, once per
+ * change of the namespace: the Cell tab, its traffic and its layout all
+ * start from the same topology.
+ */
 export class TopologyService {
-  constructor(private readonly store: ChoreoStoreReader) {}
+  constructor(
+    private readonly store: ChoreoStoreReader,
+    private readonly cache: ReadModelCache,
+  ) {}
 
   /**
    * The environment a cell opens in: the requested one, else the first of the
@@ -43,7 +51,19 @@ export class TopologyService {
     return first;
   }
 
+  /** The cell of a project in an environment; shared, so read it and never change it. */
   topology(
+    ref: { namespace: string; project: string },
+    environment: string,
+  ): CellTopology {
+    return this.cache.value(
+      ref.namespace,
+      `topology/${ref.project}/${environment}`,
+      () => this.compute(ref, environment),
+    );
+  }
+
+  private compute(
     ref: { namespace: string; project: string },
     environment: string,
   ): CellTopology {
