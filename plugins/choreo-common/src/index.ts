@@ -12,5 +12,6 @@ export * from './api';
 export * from './entityAnnotations';
 export * from './flows';
 export * from './cellLayout';
+export * from './cellView';
 export * from './client';
 export * from './manifests';

@@ -4,8 +4,12 @@ import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import CloseIcon from '@material-ui/icons/Close';
-import { CellViewEdge, CellViewNode } from './cellGraph';
-import { isDropped, trafficLabel } from './cellTraffic';
+import {
+  CellViewEdge,
+  CellViewNode,
+  isDropped,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { trafficLabel } from './cellTraffic';
 
 const KIND_WORDS: Record<CellViewEdge['kind'], string> = {
   'east-west': 'Declared dependency inside the cell (east-west)',

@@ -2,6 +2,9 @@ import {
   CellTopology,
   FlowSnapshot,
   SuggestedDependency,
+  buildCellView,
+  openingViewOptions,
+  otherProjectsOf,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -17,7 +20,6 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState, ChoreoErrorPanel } from '../shared';
 import { AddDependencyDialog } from './AddDependencyDialog';
 import { DetailsPanel, EdgeDetails, NodeDetails } from './CellDetails';
-import { buildCellView, otherProjectsOf } from './cellGraph';
 import { CellLegend } from './CellLegend';
 import { cellNodeTypes } from './CellNodes';
 import { searchCell } from './cellSearch';
@@ -27,9 +29,6 @@ import { CellViewportDirector } from './CellViewportDirector';
 import { toReactFlow } from './reactFlowElements';
 import { TrafficProblems } from './TrafficProblems';
 import { useCellLayout } from './useCellLayout';
-
-/** Above this many components, endpoints start collapsed into their component. */
-const EXPANDED_ENDPOINTS_LIMIT = 40;
 
 const minimapColor = (n: { type?: string; data?: { outside?: unknown } }) => {
   if (n.type === 'gateway') return '#ce93d8';
@@ -67,17 +66,14 @@ export const CellDiagram = (props: {
   onDependencyAdded: () => void;
 }) => {
   const { topology, flows } = props;
-  const componentCount = topology.nodes.filter(
-    n => n.kind === 'component',
-  ).length;
-  // on when Hubble saw traffic; with none in the window every edge would only say "no traffic"
-  const [overlay, setOverlay] = useState(!!flows && flows.flows > 0);
+  const [opening] = useState(() => openingViewOptions(topology, flows));
+  const [overlay, setOverlay] = useState(opening.overlay);
   const [showEndpoints, setShowEndpoints] = useState(
-    componentCount <= EXPANDED_ENDPOINTS_LIMIT,
+    !opening.collapseEndpoints,
   );
-  const [collapsedProjects, setCollapsedProjects] = useState<
-    ReadonlySet<string>
-  >(new Set());
+  const [collapsedProjects, setCollapsedProjects] = useState(
+    opening.collapsedProjects,
+  );
   const [query, setQuery] = useState('');
   const [matchIndex, setMatchIndex] = useState(0);
   const [focus, setFocus] = useState<Focus>({});

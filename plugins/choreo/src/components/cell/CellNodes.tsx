@@ -6,7 +6,7 @@ import {
   ComponentNodeData,
   GatewayNodeData,
   ProjectNodeData,
-} from './cellGraph';
+} from '@choreo-for-backstage/plugin-choreo-common';
 import { HANDLE_SIZE } from './reactFlowElements';
 
 const useStyles = makeStyles(theme => ({

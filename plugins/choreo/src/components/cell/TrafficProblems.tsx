@@ -1,8 +1,12 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { CellViewEdge, CellViewNode } from './cellGraph';
-import { isDropped, trafficLabel } from './cellTraffic';
+import {
+  CellViewEdge,
+  CellViewNode,
+  isDropped,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { trafficLabel } from './cellTraffic';
 
 /** Edges worth a look: dropped calls, undeclared traffic and declared edges that cannot work. */
 export const problemEdgesOf = (edges: CellViewEdge[]) =>

@@ -1,6 +1,9 @@
-import { buildCellView } from './cellGraph';
-import { cellLayoutKey } from '@choreo-for-backstage/plugin-choreo-common';
-import { layoutCellInBrowser, layoutGraphOf } from './cellLayout';
+import {
+  buildCellView,
+  cellLayoutKey,
+  layoutGraphOf,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { layoutCellInBrowser } from './cellLayout';
 import { searchCell } from './cellSearch';
 import {
   largeTopology,

@@ -5,23 +5,9 @@ import {
   positionsFromElk,
   toElkGraph,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { CellView } from './cellGraph';
 
 /** Node positions (top-left corners) by node id. */
 export type CellLayout = Map<string, CellPoint>;
-
-/** What the layout of a view depends on: sizes, columns, connections. */
-export function layoutGraphOf(view: CellView): CellLayoutGraph {
-  return {
-    nodes: view.nodes.map(n => ({
-      id: n.id,
-      width: n.width,
-      height: n.height,
-      partition: n.partition,
-    })),
-    edges: view.edges.map(e => ({ source: e.source, target: e.target })),
-  };
-}
 
 export const toCellLayout = (positions: Record<string, CellPoint>) =>
   new Map(Object.entries(positions));

@@ -1,4 +1,4 @@
-import { CellViewNode } from './cellGraph';
+import { CellViewNode } from '@choreo-for-backstage/plugin-choreo-common';
 
 /** The words a node can be found by: name, display name, project, endpoint names. */
 function wordsOf(node: CellViewNode): string[] {

@@ -4,9 +4,10 @@ import {
   CellView,
   CellViewEdge,
   CellViewNode,
-} from './cellGraph';
+  isDropped,
+} from '@choreo-for-backstage/plugin-choreo-common';
 import { CellLayout } from './cellLayout';
-import { edgeLook, isDropped, trafficLabel } from './cellTraffic';
+import { edgeLook, trafficLabel } from './cellTraffic';
 
 export type CellEdgeData = { edge: CellViewEdge };
 

@@ -1,15 +1,13 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import { cellLayoutId } from '@choreo-for-backstage/plugin-choreo-common';
+import {
+  CellView,
+  cellLayoutId,
+  layoutGraphOf,
+} from '@choreo-for-backstage/plugin-choreo-common';
 import { useEffect, useMemo, useState } from 'react';
 import { choreoApiRef } from '../../api/choreoApi';
 import { markCellLayout } from './benchMarks';
-import { CellView } from './cellGraph';
-import {
-  CellLayout,
-  layoutCellInBrowser,
-  layoutGraphOf,
-  toCellLayout,
-} from './cellLayout';
+import { CellLayout, layoutCellInBrowser, toCellLayout } from './cellLayout';
 import { readCachedLayout, writeCachedLayout } from './layoutCache';
 
 export interface CellLayoutState {

@@ -1,19 +1,22 @@
+import { FlowSnapshot } from '../api';
+import { CellLayoutGraph } from '../cellLayout';
 import {
   CellComponentNode,
   CellEdgeKind,
   CellEndpoint,
   CellGatewayNode,
   CellTopology,
-  ClassifiedTraffic,
-  EndpointVisibility,
-  FlowSnapshot,
-} from '@choreo-for-backstage/plugin-choreo-common';
-import { trafficOf, EdgeTraffic } from './cellTraffic';
+} from '../domain';
+import { ClassifiedTraffic } from '../flows';
+import { EndpointVisibility } from '../resources';
+import { trafficOf, EdgeTraffic } from './edgeTraffic';
 
 /**
- * The cell as the diagram draws it: topology + observed traffic → nodes
- * and edges with their sizes, before layout. Pure, so the 300-component case
- * and every styling rule can be tested without a browser.
+ * The cell as the Cell tab's diagram draws it: topology + observed traffic →
+ * nodes and edges with their sizes, before layout. Shared so that the
+ * backend can lay out the view a visit opens with (openingViewOptions)
+ * before the browser asks; pure, so the 300-component case and every rule
+ * can be tested without a browser.
  */
 
 export interface CellViewOptions {
@@ -312,4 +315,37 @@ export function otherProjectsOf(topology: CellTopology, flows?: FlowSnapshot) {
     }
   }
   return [...projects].sort();
+}
+
+/** Above this many components, endpoints start collapsed into their component. */
+const EXPANDED_ENDPOINTS_LIMIT = 40;
+
+/**
+ * How the diagram opens: traffic on when Hubble saw some (with none in the
+ * window every edge would only say "no traffic"), endpoints listed for
+ * cells small enough to read them, every project expanded.
+ */
+export function openingViewOptions(
+  topology: CellTopology,
+  flows: FlowSnapshot | undefined,
+): CellViewOptions {
+  const components = topology.nodes.filter(n => n.kind === 'component');
+  return {
+    overlay: !!flows && flows.flows > 0,
+    collapseEndpoints: components.length > EXPANDED_ENDPOINTS_LIMIT,
+    collapsedProjects: new Set(),
+  };
+}
+
+/** What the layout of a view depends on: sizes, columns, connections. */
+export function layoutGraphOf(view: CellView): CellLayoutGraph {
+  return {
+    nodes: view.nodes.map(n => ({
+      id: n.id,
+      width: n.width,
+      height: n.height,
+      partition: n.partition,
+    })),
+    edges: view.edges.map(e => ({ source: e.source, target: e.target })),
+  };
 }

@@ -1,4 +1,8 @@
-import { buildCellView, CellViewOptions, otherProjectsOf } from './cellGraph';
+import {
+  buildCellView,
+  CellViewOptions,
+  otherProjectsOf,
+} from '@choreo-for-backstage/plugin-choreo-common';
 import {
   dependencyRequestOf,
   edgeLook,

@@ -1,0 +1,2 @@
+export * from './cellView';
+export * from './edgeTraffic';
