@@ -2,7 +2,12 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   CellLayoutGraph,
   CellLayoutResponse,
+  buildCellView,
+  cellLayoutId,
+  layoutGraphOf,
+  openingViewOptions,
 } from '@choreo-for-backstage/plugin-choreo-common';
+import path from 'node:path';
 import request from 'supertest';
 import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
 import { copySampleOrganization } from './__testUtils__/sampleOrganization';
@@ -206,5 +211,95 @@ describe('CellLayoutService', () => {
     } finally {
       await service.close();
     }
+  });
+});
+
+describe('GET /projects/:namespace/:name/cell-layout', () => {
+  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+
+  beforeAll(async () => {
+    sample = await copySampleOrganization();
+    backend = await startChoreoBackend({
+      sourceDir: sample.dir,
+      config: { hubble: { file: path.join(sample.dir, 'flows.jsonl') } },
+      policy: (_user, _permission, ref) => ref !== 'system:acme/storefront',
+    });
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await sample.cleanup();
+  });
+
+  const get = (url: string, header = mockCredentials.user.header()) =>
+    request(backend.server)
+      .get(`/api/choreo${url}`)
+      .set('Authorization', header);
+
+  it("lays out the view the Cell tab opens with, traffic included, as the browser's own request would", async () => {
+    const { body: topology } = await get(
+      '/projects/acme/logistics/topology',
+    ).expect(200);
+    const { body: flows } = await get('/projects/acme/logistics/flows').expect(
+      200,
+    );
+    // what the browser draws first: the overlay is on, as Hubble saw traffic
+    const graph = layoutGraphOf(
+      buildCellView(topology, flows, openingViewOptions(topology, flows)),
+    );
+    const nodes = graph.nodes.map(n => n.id);
+    expect(nodes).toContain('component:acme/payments/payment-gateway');
+
+    const { body: opening } = await get(
+      '/projects/acme/logistics/cell-layout',
+    ).expect(200);
+    expect(opening.id).toBe(cellLayoutId(graph));
+    expect(Object.keys(opening.positions).sort()).toEqual([...nodes].sort());
+    // the browser's request for the same graph finds the same layout
+    const posted = await request(backend.server)
+      .post('/api/choreo/cell-layouts')
+      .set('Authorization', mockCredentials.user.header())
+      .send(graph)
+      .expect(200);
+    expect(posted.body).toEqual(opening);
+  });
+
+  it('opens the environment asked for, and says what to use for an unknown one', async () => {
+    const { body: topology } = await get(
+      '/projects/acme/logistics/topology?environment=production',
+    ).expect(200);
+    const { body: flows } = await get(
+      '/projects/acme/logistics/flows?environment=production',
+    ).expect(200);
+    const { body } = await get(
+      '/projects/acme/logistics/cell-layout?environment=production',
+    ).expect(200);
+    expect(body.id).toBe(
+      cellLayoutId(
+        layoutGraphOf(
+          buildCellView(topology, flows, openingViewOptions(topology, flows)),
+        ),
+      ),
+    );
+
+    const unknown = await get(
+      '/projects/acme/logistics/cell-layout?environment=qa',
+    ).expect(400);
+    expect(unknown.body.error.message).toMatch(
+      /use one of development, staging, production/,
+    );
+  });
+
+  it('needs credentials and the read permission on the project', async () => {
+    await get(
+      '/projects/acme/logistics/cell-layout',
+      mockCredentials.none.header(),
+    ).expect(401);
+    const denied = await get('/projects/acme/storefront/cell-layout').expect(
+      403,
+    );
+    expect(denied.body.error.message).toMatch(
+      /You may not see the cell layout of acme\/storefront/,
+    );
   });
 });

@@ -1,13 +1,31 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   CELL_LAYOUT_LIMITS,
   CellLayoutGraph,
+  FlowSnapshot,
+  buildCellView,
+  layoutGraphOf,
+  openingViewOptions,
 } from '@choreo-for-backstage/plugin-choreo-common';
+import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { callerOf, parse } from '../routes/requestContext';
+import { FlowService } from '../flows/FlowService';
+import { windowMs } from '../flows/flowWindow';
+import { BatchedPermissions } from '../permissions/BatchedPermissions';
+import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
+import {
+  callerOf,
+  componentParams,
+  kubernetesName,
+  parse,
+} from '../routes/requestContext';
+import { TopologyService } from '../service/TopologyService';
 import { CellLayoutService } from './CellLayoutService';
 
 const size = z.number().positive().max(100_000);
@@ -30,7 +48,19 @@ const cellLayoutGraph = z.object({
     .max(CELL_LAYOUT_LIMITS.edges),
 });
 
+/** Without an environment: the first of the project's pipeline, as for the topology. */
+const openingQuery = z.object({ environment: kubernetesName.optional() });
+
 /**
+ * Layouts of Cell diagrams.
+ *
+ * `GET /projects/:namespace/:name/cell-layout`: the positions of the view a
+ * visit of the Cell tab opens with (openingViewOptions over the topology and
+ * the default traffic window), so the browser can ask for them with the
+ * topology instead of after it. The answer carries the layout id: the
+ * browser uses it only when its own view has the same id, and else asks
+ * with its graph. Needs the read permission on the project.
+ *
  * `POST /cell-layouts`: positions for a cell diagram's graph. Reads and
  * changes nothing of the organization (the caller already read the
  * topology it drew the graph from), so it needs a signed-in caller but no
@@ -39,9 +69,49 @@ const cellLayoutGraph = z.object({
  */
 export function cellLayoutRoutes(deps: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   layouts: CellLayoutService;
+  topology: TopologyService;
+  flows: FlowService;
+  /** Without one the opening view has no traffic, as in the browser. */
+  flowSource: FlowSource | undefined;
 }) {
+  const permissions = BatchedPermissions.of(deps.permissions);
   const router = Router();
+
+  router.get('/projects/:namespace/:name/cell-layout', async (req, res) => {
+    const ref = parse(componentParams, req.params, 'project');
+    const query = parse(openingQuery, req.query, 'query');
+    const caller = await callerOf(deps.httpAuth, req);
+    await authorizeProjectRead(
+      permissions,
+      caller.credentials,
+      ref,
+      'the cell layout',
+    );
+    const cell = { namespace: ref.namespace, project: ref.name };
+    const environment = deps.topology.environmentOf(cell, query.environment);
+    const topology = deps.topology.topology(cell, environment);
+    let flows: FlowSnapshot | undefined;
+    try {
+      flows =
+        deps.flowSource &&
+        deps.flows.snapshot(
+          deps.flowSource,
+          { ...cell, environment },
+          windowMs(),
+        );
+    } catch {
+      // the browser draws the cell without traffic then, and so does this
+    }
+    const view = buildCellView(
+      topology,
+      flows,
+      openingViewOptions(topology, flows),
+    );
+    res.json(await deps.layouts.layout(layoutGraphOf(view)));
+  });
+
   router.post(
     '/cell-layouts',
     express.json({ limit: '8mb' }),

@@ -23,9 +23,7 @@ import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import { FlowService } from './FlowService';
 import { TopologyService } from '../service/TopologyService';
 import { FlowStreamFilter, flowStreamItems } from './flowStream';
-
-const UNITS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
-const MAX_WINDOW_MS = 24 * 3_600_000;
+import { windowMs } from './flowWindow';
 
 const windowParam = z
   .string()
@@ -49,11 +47,6 @@ const streamQuery = z.object({
   direction: z.enum(['ingress', 'egress']).optional(),
   peer: kubernetesName.optional(),
 });
-
-function windowMs(window = '15m'): number {
-  const ms = Number(window.slice(0, -1)) * UNITS[window.at(-1) as 's'];
-  return Math.min(ms, MAX_WINDOW_MS);
-}
 
 /** Hubble flows of a project or component: aggregate snapshots and live SSE streams. */
 export function flowRoutes(deps: {
