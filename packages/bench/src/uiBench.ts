@@ -174,7 +174,8 @@ function timingsOfLastRun(): Record<string, number> {
       .filter(e => e.name.includes(part))
       .pop() as PerformanceResourceTiming | undefined;
   const topology = resource('/topology');
-  const layoutCall = resource('/cell-layouts');
+  // the opening layout (GET /cell-layout) or the view's own (POST /cell-layouts)
+  const layoutCall = resource('/cell-layout');
   return {
     topologyRequestMs: topology?.fetchStart ?? -1,
     topologyResponseMs: topology?.responseEnd ?? -1,

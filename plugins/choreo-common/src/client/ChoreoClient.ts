@@ -117,6 +117,22 @@ export class ChoreoClient {
     return this.post<CellLayoutResponse>('/cell-layouts', graph, options);
   }
 
+  /**
+   * The layout of the view the Cell tab opens with (openingViewOptions),
+   * built by the backend from the same topology and traffic, so it can be
+   * asked for with them. Use it only when its id is the view's own.
+   */
+  getOpeningCellLayout(
+    project: ProjectRef,
+    environment?: string,
+    options?: RequestOptions,
+  ) {
+    return this.get<CellLayoutResponse>(
+      `${projectPath(project)}/cell-layout${query({ environment })}`,
+      options,
+    );
+  }
+
   /** Without an environment: the first of the project's pipeline. */
   getProjectFlows(
     project: ProjectRef,

@@ -1,5 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import { CellLayoutGraph } from '@choreo-for-backstage/plugin-choreo-common';
+import {
+  CellLayoutGraph,
+  buildCellView,
+  cellLayoutId,
+  layoutGraphOf,
+  openingViewOptions,
+} from '@choreo-for-backstage/plugin-choreo-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -325,21 +331,35 @@ describe('the Cell tab', () => {
   describe('layout', () => {
     beforeEach(() => window.sessionStorage.clear());
 
-    /** The backend's answer: the graph's nodes in a grid, row by row, 300 × 250 apart. */
+    /** The graph's nodes in a grid, row by row, 300 × 250 apart. */
+    const grid = (graph: CellLayoutGraph, columns: number) =>
+      Object.fromEntries(
+        graph.nodes.map((n, i) => [
+          n.id,
+          { x: (i % columns) * 300, y: Math.floor(i / columns) * 250 },
+        ]),
+      );
+    /** The backend's answer to the browser's graph: a grid. */
     const gridLayout = (columns: number) => (req: { body: unknown }) => ({
       json: {
         id: `grid-${columns}`,
-        positions: Object.fromEntries(
-          (req.body as CellLayoutGraph).nodes.map((n, i) => [
-            n.id,
-            {
-              x: (i % columns) * 300,
-              y: Math.floor(i / columns) * 250,
-            },
-          ]),
-        ),
+        positions: grid(req.body as CellLayoutGraph, columns),
       },
     });
+    const gridAt = (graph: CellLayoutGraph, id: string, columns: number) => {
+      const index = graph.nodes.findIndex(n => n.id === id);
+      return `translate(${(index % columns) * 300}px,${
+        Math.floor(index / columns) * 250
+      }px)`;
+    };
+    /** The graph of the view the tab opens with on the logistics fixtures. */
+    const openingGraph = () => {
+      const topology = logisticsTopology('development');
+      const flows = logisticsFlows('development');
+      return layoutGraphOf(
+        buildCellView(topology, flows, openingViewOptions(topology, flows)),
+      );
+    };
 
     const nodeTransform = (id: string) =>
       (
@@ -362,10 +382,34 @@ describe('the Cell tab', () => {
         source: SHIPPING,
         target: WAREHOUSE,
       });
-      const index = graph.nodes.findIndex(n => n.id === WAREHOUSE);
-      expect(nodeTransform(WAREHOUSE)).toBe(
-        `translate(${(index % 3) * 300}px,${Math.floor(index / 3) * 250}px)`,
+      expect(nodeTransform(WAREHOUSE)).toBe(gridAt(graph, WAREHOUSE, 3));
+    });
+
+    it('uses the layout the backend offered with the topology, without sending its graph', async () => {
+      const graph = openingGraph();
+      server.on('GET /projects/acme/logistics/cell-layout', {
+        json: { id: cellLayoutId(graph), positions: grid(graph, 3) },
+      });
+      await render();
+      await diagramReady();
+      expect(server.requests.map(r => `${r.method} ${r.url}`)).toContain(
+        'GET /projects/acme/logistics/cell-layout',
       );
+      expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(false);
+      expect(nodeTransform(WAREHOUSE)).toBe(gridAt(graph, WAREHOUSE, 3));
+    });
+
+    it('asks with its own graph when the offered layout is of another view', async () => {
+      const graph = openingGraph();
+      server
+        .on('GET /projects/acme/logistics/cell-layout', {
+          json: { id: 'of-a-graph-before-a-change', positions: grid(graph, 2) },
+        })
+        .on('POST /cell-layouts', gridLayout(3));
+      await render();
+      await diagramReady();
+      expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(true);
+      expect(nodeTransform(WAREHOUSE)).toBe(gridAt(graph, WAREHOUSE, 3));
     });
 
     it('lays the cell out in the browser when the backend cannot', async () => {

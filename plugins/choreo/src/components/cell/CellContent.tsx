@@ -61,6 +61,10 @@ const CellOfEnvironment = (props: {
   const { namespace, project, environment, onShown } = props;
   const state = useAsyncRetry(async () => {
     const ref = { namespace, name: project };
+    // asked with the topology, not after it; without it the diagram asks later
+    const openingLayout = api
+      .getOpeningCellLayout(ref, environment)
+      .catch(() => undefined);
     // traffic is optional: the diagram works without Hubble
     const [topology, flows] = await Promise.all([
       api.getTopology(ref, environment),
@@ -69,7 +73,12 @@ const CellOfEnvironment = (props: {
         (error: unknown) => ({ value: undefined, error }),
       ),
     ]);
-    return { topology, flows: flows.value, flowsError: flows.error };
+    return {
+      topology,
+      flows: flows.value,
+      flowsError: flows.error,
+      openingLayout,
+    };
   }, [api, namespace, project, environment]);
   const shown = state.value?.topology.environment;
   useEffect(() => {
@@ -88,7 +97,7 @@ const CellOfEnvironment = (props: {
     }
     return <LoadingState what={`the cell of ${project}${where}`} />;
   }
-  const { topology, flows, flowsError } = state.value;
+  const { topology, flows, flowsError, openingLayout } = state.value;
   const components = topology.nodes.filter(
     n => n.kind === 'component' && n.inCell,
   );
@@ -131,6 +140,7 @@ const CellOfEnvironment = (props: {
       <CellDiagram
         topology={topology}
         flows={flows}
+        openingLayout={openingLayout}
         onDependencyAdded={state.retry}
       />
     </>

@@ -1,4 +1,5 @@
 import {
+  CellLayoutResponse,
   CellTopology,
   FlowSnapshot,
   SuggestedDependency,
@@ -63,6 +64,8 @@ const PartOfCellHint = (props: { nodes: number }) => (
 export const CellDiagram = (props: {
   topology: CellTopology;
   flows?: FlowSnapshot;
+  /** The backend's layout of the opening view, asked for with the topology. */
+  openingLayout?: Promise<CellLayoutResponse | undefined>;
   onDependencyAdded: () => void;
 }) => {
   const { topology, flows } = props;
@@ -124,7 +127,7 @@ export const CellDiagram = (props: {
     () => new Map(view.nodes.map(n => [n.id, n])),
     [view],
   );
-  const layout = useCellLayout(view);
+  const layout = useCellLayout(view, props.openingLayout);
   const otherProjects = useMemo(
     () => otherProjectsOf(topology, flows),
     [topology, flows],

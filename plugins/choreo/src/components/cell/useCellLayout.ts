@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
+  CellLayoutResponse,
   CellView,
   cellLayoutId,
   layoutGraphOf,
@@ -20,11 +21,16 @@ export interface CellLayoutState {
 
 /**
  * Positions for the view, from the first place that has them: this tab's
- * cache, the backend (which lays a graph out once for every user), or elk
- * in the browser when the backend cannot. Only a change that moves nodes
- * asks again: searching or toggling the overlay keep the layout.
+ * cache, the layout the backend offered with the topology (when it is this
+ * view's), the backend asked with the view's graph (it lays a graph out
+ * once for every user), or elk in the browser when the backend cannot.
+ * Only a change that moves nodes asks again: searching or toggling the
+ * overlay keep the layout.
  */
-export function useCellLayout(view: CellView): CellLayoutState {
+export function useCellLayout(
+  view: CellView,
+  offered?: Promise<CellLayoutResponse | undefined>,
+): CellLayoutState {
   const api = useApi(choreoApiRef);
   const graph = useMemo(() => layoutGraphOf(view), [view]);
   const id = useMemo(() => cellLayoutId(graph), [graph]);
@@ -43,12 +49,16 @@ export function useCellLayout(view: CellView): CellLayoutState {
       setState({ id, positions: cached });
       return undefined;
     }
-    api
-      .layoutCell(graph)
+    Promise.resolve(offered)
+      .then(o => (o?.id === id ? toCellLayout(o.positions) : undefined))
       .then(
-        response => toCellLayout(response.positions),
-        // an older backend, or one too busy: the browser can do it, slower
-        () => layoutCellInBrowser(graph),
+        positions =>
+          positions ??
+          api.layoutCell(graph).then(
+            response => toCellLayout(response.positions),
+            // an older backend, or one too busy: the browser can do it, slower
+            () => layoutCellInBrowser(graph),
+          ),
       )
       .then(
         positions => {
@@ -63,7 +73,7 @@ export function useCellLayout(view: CellView): CellLayoutState {
     };
     // the id says when the layout inputs changed; `graph` changes more often
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, api]);
+  }, [id, api, offered]);
 
   return {
     positions: state.positions,
