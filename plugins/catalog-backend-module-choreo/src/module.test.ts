@@ -16,6 +16,9 @@ import {
 } from './__fixtures__/organization';
 import { catalogModuleChoreo } from './module';
 
+// each test waits (up to 30 s) for the catalog's processing loop
+jest.setTimeout(60_000);
+
 /** The shared store service, backed by a real ChoreoStore the test fills. */
 const storeServiceFactory = (store: ChoreoStore) =>
   choreoStoreServiceFactoryFor(store, {
