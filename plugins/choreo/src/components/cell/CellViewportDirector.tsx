@@ -50,17 +50,20 @@ export const CellViewportDirector = (props: {
   const [drawn, setDrawn] = useState(false);
   const { laidOut, onReady, onOpened } = props;
 
+  // before its pan-zoom exists React Flow ignores setViewport, and `flow`
+  // changes once it does: opening earlier would only open twice
+  const { viewportInitialized } = flow;
   useEffect(() => {
     setOpened(false);
     setDrawn(false);
-    if (!laidOut || !sized) return;
+    if (!laidOut || !sized || !viewportInitialized) return;
     const { nodeLookup, width, height } = store.getState();
     const opening = openingOfNodes([...nodeLookup.values()], { width, height });
     if (!opening) return;
     flow.setViewport(opening.viewport);
     onOpened(opening.whole);
     setOpened(true);
-  }, [laidOut, sized, store, flow, onOpened]);
+  }, [laidOut, sized, viewportInitialized, store, flow, onOpened]);
 
   useEffect(() => {
     if (!opened) return undefined;
