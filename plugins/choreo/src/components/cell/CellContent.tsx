@@ -61,17 +61,15 @@ const CellOfEnvironment = (props: {
   const { namespace, project, environment, onShown } = props;
   const state = useAsyncRetry(async () => {
     const ref = { namespace, name: project };
-    // asked with the topology, not after it; without it the diagram asks later
-    const openingLayout = api
-      .getOpeningCellLayout(ref, environment)
-      .catch(() => undefined);
-    // traffic is optional: the diagram works without Hubble
-    const [topology, flows] = await Promise.all([
+    const [topology, flows, openingLayout] = await Promise.all([
       api.getTopology(ref, environment),
+      // traffic is optional: the diagram works without Hubble
       api.getProjectFlows(ref, { environment }).then(
         value => ({ value, error: undefined }),
         (error: unknown) => ({ value: undefined, error }),
       ),
+      // asked with the topology, not after it; without it the diagram asks
+      api.getOpeningCellLayout(ref, environment).catch(() => undefined),
     ]);
     return {
       topology,

@@ -12,12 +12,20 @@ import Typography from '@material-ui/core/Typography';
 import {
   Background,
   Controls,
+  Edge,
   MiniMap,
+  Node,
   ReactFlow,
-  ReactFlowProvider,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { LoadingState, ChoreoErrorPanel } from '../shared';
 import { AddDependencyDialog } from './AddDependencyDialog';
 import { DetailsPanel, EdgeDetails, NodeDetails } from './CellDetails';
@@ -61,11 +69,14 @@ const PartOfCellHint = (props: { nodes: number }) => (
   </Box>
 );
 
-export const CellDiagram = (props: {
+/** React Flow's props that never change: its memoized parts skip the diagram's re-renders. */
+const PRO_OPTIONS = { hideAttribution: true };
+
+const CellDiagramView = (props: {
   topology: CellTopology;
   flows?: FlowSnapshot;
   /** The backend's layout of the opening view, asked for with the topology. */
-  openingLayout?: Promise<CellLayoutResponse | undefined>;
+  openingLayout?: CellLayoutResponse;
   onDependencyAdded: () => void;
 }) => {
   const { topology, flows } = props;
@@ -144,12 +155,13 @@ export const CellDiagram = (props: {
     [view, layout.positions, activeFocus.node, activeFocus.edge],
   );
   // where the diagram opens, known before React Flow mounts, so its first
-  // frame already shows (and draws) only that part
+  // frame already shows (and draws) only that part; measured before the
+  // first paint (null: the canvas has no size yet, React Flow measures it)
   const canvasRef = useRef<HTMLDivElement>(null);
-  const [canvas, setCanvas] = useState<CanvasSize>();
+  const [canvas, setCanvas] = useState<CanvasSize | null>();
   useLayoutEffect(() => {
     const rect = canvasRef.current?.getBoundingClientRect();
-    if (rect?.width && rect?.height) setCanvas(rect);
+    setCanvas(rect?.width && rect?.height ? rect : null);
   }, []);
   const openingView = useMemo(
     () =>
@@ -174,6 +186,24 @@ export const CellDiagram = (props: {
     setWhole(w);
     setMoved(false);
   }, []);
+
+  const onMoveStart = useCallback(
+    (event: unknown) => event && setMoved(true),
+    [],
+  );
+  const onNodeClick = useCallback((_: unknown, n: Node) => {
+    if (n.type === 'project') {
+      const p = (n.data as { project: string }).project;
+      setCollapsedProjects(s => new Set([...s].filter(x => x !== p)));
+      return;
+    }
+    setFocus({ node: n.id });
+  }, []);
+  const onEdgeClick = useCallback(
+    (_: unknown, e: Edge) => setFocus({ edge: e.id }),
+    [],
+  );
+  const onPaneClick = useCallback(() => setFocus({}), []);
 
   const onQuery = (q: string) => {
     setQuery(q);
@@ -235,53 +265,44 @@ export const CellDiagram = (props: {
           {elements && ready && !whole && !moved && (
             <PartOfCellHint nodes={view.nodes.length} />
           )}
-          {elements && (
-            // sized from the start, React Flow draws the nodes in view in its first render
-            <ReactFlowProvider
-              initialWidth={canvas?.width}
-              initialHeight={canvas?.height}
+          {elements && canvas !== undefined && (
+            // React Flow's own store starts with the nodes and the canvas
+            // size (measured before the first paint), so its first render
+            // draws the nodes in view at the opening viewport (an outer
+            // ReactFlowProvider would start empty and render them all again)
+            <ReactFlow
+              nodes={elements.nodes}
+              edges={elements.edges}
+              nodeTypes={cellNodeTypes}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              width={canvas?.width}
+              height={canvas?.height}
+              defaultViewport={openingView}
+              minZoom={CELL_ZOOM.min}
+              maxZoom={CELL_ZOOM.max}
+              onlyRenderVisibleElements
+              onMoveStart={onMoveStart}
+              proOptions={PRO_OPTIONS}
+              onNodeClick={onNodeClick}
+              onEdgeClick={onEdgeClick}
+              onPaneClick={onPaneClick}
             >
-              <ReactFlow
-                nodes={elements.nodes}
-                edges={elements.edges}
-                nodeTypes={cellNodeTypes}
-                nodesDraggable={false}
-                nodesConnectable={false}
-                defaultViewport={openingView}
-                minZoom={CELL_ZOOM.min}
-                maxZoom={CELL_ZOOM.max}
-                onlyRenderVisibleElements
-                onMoveStart={event => event && setMoved(true)}
-                proOptions={{ hideAttribution: true }}
-                onNodeClick={(_, n) => {
-                  if (n.type === 'project') {
-                    const p = (n.data as { project: string }).project;
-                    setCollapsedProjects(
-                      s => new Set([...s].filter(x => x !== p)),
-                    );
-                    return;
-                  }
-                  setFocus({ node: n.id });
-                }}
-                onEdgeClick={(_, e) => setFocus({ edge: e.id })}
-                onPaneClick={() => setFocus({})}
-              >
-                <Background gap={24} />
-                <Controls showInteractive={false} />
-                <MiniMap
-                  pannable
-                  zoomable
-                  ariaLabel="Overview of the whole cell"
-                  nodeColor={minimapColor}
-                />
-                <CellViewportDirector
-                  laidOut={layout.current}
-                  focusNodes={focusNodes}
-                  onReady={setReady}
-                  onOpened={onOpened}
-                />
-              </ReactFlow>
-            </ReactFlowProvider>
+              <Background gap={24} />
+              <Controls showInteractive={false} />
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel="Overview of the whole cell"
+                nodeColor={minimapColor}
+              />
+              <CellViewportDirector
+                laidOut={layout.current}
+                focusNodes={focusNodes}
+                onReady={setReady}
+                onOpened={onOpened}
+              />
+            </ReactFlow>
           )}
         </div>
         {focusedEdge && (
@@ -328,3 +349,6 @@ export const CellDiagram = (props: {
     </Box>
   );
 };
+
+/** Memoized: the tab's picker and banner re-render without redrawing 300 nodes. */
+export const CellDiagram = memo(CellDiagramView);

@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
+  CellLayoutGraph,
   CellLayoutResponse,
   CellView,
   cellLayoutId,
@@ -19,17 +20,31 @@ export interface CellLayoutState {
   error?: Error;
 }
 
+/** Positions known without asking: the layout offered for this very view, or this tab's cache. */
+function layoutAtHand(
+  id: string,
+  graph: CellLayoutGraph,
+  offered: CellLayoutResponse | undefined,
+): CellLayout | undefined {
+  if (offered?.id === id) return toCellLayout(offered.positions);
+  const cached = readCachedLayout(id);
+  return cached && graph.nodes.every(n => cached.has(n.id))
+    ? cached
+    : undefined;
+}
+
 /**
- * Positions for the view, from the first place that has them: this tab's
- * cache, the layout the backend offered with the topology (when it is this
- * view's), the backend asked with the view's graph (it lays a graph out
+ * Positions for the view, from the first place that has them: the layout
+ * the backend offered with the topology (when it is this view's), this
+ * tab's cache, the backend asked with the view's graph (it lays a graph out
  * once for every user), or elk in the browser when the backend cannot.
- * Only a change that moves nodes asks again: searching or toggling the
- * overlay keep the layout.
+ * Positions at hand are there in the first render, so the diagram is drawn
+ * in one pass. Only a change that moves nodes asks again: searching or
+ * toggling the overlay keep the layout.
  */
 export function useCellLayout(
   view: CellView,
-  offered?: Promise<CellLayoutResponse | undefined>,
+  offered?: CellLayoutResponse,
 ): CellLayoutState {
   const api = useApi(choreoApiRef);
   const graph = useMemo(() => layoutGraphOf(view), [view]);
@@ -38,36 +53,35 @@ export function useCellLayout(
     id?: string;
     positions?: CellLayout;
     error?: Error;
-  }>({});
+  }>(() => {
+    const started = performance.now();
+    const positions = layoutAtHand(id, graph, offered);
+    if (!positions) return {};
+    markCellLayout(started);
+    writeCachedLayout(id, positions);
+    return { id, positions };
+  });
 
   useEffect(() => {
+    if (state.id === id && state.positions) return undefined; // at hand at first
     let cancelled = false;
     const started = performance.now();
-    const cached = readCachedLayout(id);
-    if (cached && graph.nodes.every(n => cached.has(n.id))) {
-      markCellLayout(started);
-      setState({ id, positions: cached });
-      return undefined;
-    }
-    Promise.resolve(offered)
-      .then(o => (o?.id === id ? toCellLayout(o.positions) : undefined))
-      .then(
-        positions =>
-          positions ??
-          api.layoutCell(graph).then(
-            response => toCellLayout(response.positions),
-            // an older backend, or one too busy: the browser can do it, slower
-            () => layoutCellInBrowser(graph),
-          ),
-      )
-      .then(
-        positions => {
-          markCellLayout(started);
-          writeCachedLayout(id, positions);
-          if (!cancelled) setState({ id, positions });
-        },
-        error => !cancelled && setState(s => ({ ...s, id, error })),
-      );
+    const atHand = layoutAtHand(id, graph, offered);
+    (atHand
+      ? Promise.resolve(atHand)
+      : api.layoutCell(graph).then(
+          response => toCellLayout(response.positions),
+          // an older backend, or one too busy: the browser can do it, slower
+          () => layoutCellInBrowser(graph),
+        )
+    ).then(
+      positions => {
+        markCellLayout(started);
+        writeCachedLayout(id, positions);
+        if (!cancelled) setState({ id, positions });
+      },
+      error => !cancelled && setState(s => ({ ...s, id, error })),
+    );
     return () => {
       cancelled = true;
     };
