@@ -54,18 +54,19 @@ export function useCellLayout(
     positions?: CellLayout;
     error?: Error;
   }>(() => {
-    const started = performance.now();
     const positions = layoutAtHand(id, graph, offered);
-    if (!positions) return {};
-    markCellLayout(started);
-    writeCachedLayout(id, positions);
-    return { id, positions };
+    return positions ? { id, positions } : {};
   });
 
   useEffect(() => {
-    if (state.id === id && state.positions) return undefined; // at hand at first
-    let cancelled = false;
     const started = performance.now();
+    if (state.id === id && state.positions) {
+      // at hand in the first render
+      markCellLayout(started);
+      writeCachedLayout(id, state.positions);
+      return undefined;
+    }
+    let cancelled = false;
     const atHand = layoutAtHand(id, graph, offered);
     (atHand
       ? Promise.resolve(atHand)
