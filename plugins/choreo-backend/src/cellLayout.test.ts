@@ -9,8 +9,7 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import path from 'node:path';
 import request from 'supertest';
-import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
-import { copySampleOrganization } from './__testUtils__/sampleOrganization';
+import { sampleBackendForDescribe } from './__testUtils__/choreoTestBackend';
 import { CellLayoutService } from './cellLayout/CellLayoutService';
 
 jest.setTimeout(120_000);
@@ -81,17 +80,7 @@ function overlaps(graph: CellLayoutGraph, layout: CellLayoutResponse) {
 }
 
 describe('POST /cell-layouts', () => {
-  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
-  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
-
-  beforeAll(async () => {
-    sample = await copySampleOrganization();
-    backend = await startChoreoBackend({ sourceDir: sample.dir });
-  });
-  afterAll(async () => {
-    await backend.stop();
-    await sample.cleanup();
-  });
+  const backend = sampleBackendForDescribe();
 
   const layout = (graph: unknown, header = mockCredentials.user.header()) =>
     request(backend.server)
@@ -215,21 +204,10 @@ describe('CellLayoutService', () => {
 });
 
 describe('GET /projects/:namespace/:name/cell-layout', () => {
-  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
-  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
-
-  beforeAll(async () => {
-    sample = await copySampleOrganization();
-    backend = await startChoreoBackend({
-      sourceDir: sample.dir,
-      config: { hubble: { file: path.join(sample.dir, 'flows.jsonl') } },
-      policy: (_user, _permission, ref) => ref !== 'system:acme/storefront',
-    });
-  });
-  afterAll(async () => {
-    await backend.stop();
-    await sample.cleanup();
-  });
+  const backend = sampleBackendForDescribe(sampleDir => ({
+    config: { hubble: { file: path.join(sampleDir, 'flows.jsonl') } },
+    policy: (_user, _permission, ref) => ref !== 'system:acme/storefront',
+  }));
 
   const get = (url: string, header = mockCredentials.user.header()) =>
     request(backend.server)

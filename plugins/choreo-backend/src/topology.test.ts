@@ -1,27 +1,14 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
+import { sampleBackendForDescribe } from './__testUtils__/choreoTestBackend';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import {
-  copySampleOrganization,
-  eventually,
-} from './__testUtils__/sampleOrganization';
+import { eventually } from './__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 
 describe('GET /projects/:namespace/:name/topology', () => {
-  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
-  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
-
-  beforeAll(async () => {
-    sample = await copySampleOrganization();
-    backend = await startChoreoBackend({ sourceDir: sample.dir });
-  });
-  afterAll(async () => {
-    await backend.stop();
-    await sample.cleanup();
-  });
+  const backend = sampleBackendForDescribe();
 
   const topology = (project: string, environment?: string) =>
     request(backend.server)
@@ -85,11 +72,11 @@ describe('GET /projects/:namespace/:name/topology', () => {
     expect(body.environment).toBe('development');
 
     // a project without a pipeline has no first environment: say what to do
-    await fs.mkdir(path.join(sample.dir, 'projects/sandbox'), {
+    await fs.mkdir(path.join(backend.sampleDir, 'projects/sandbox'), {
       recursive: true,
     });
     await fs.writeFile(
-      path.join(sample.dir, 'projects/sandbox/project.yaml'),
+      path.join(backend.sampleDir, 'projects/sandbox/project.yaml'),
       [
         'apiVersion: openchoreo.dev/v1alpha1',
         'kind: Project',
@@ -127,20 +114,7 @@ describe('GET /projects/:namespace/:name/topology', () => {
 });
 
 describe('GET /projects/:namespace/:name/topology access', () => {
-  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
-  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
-
-  beforeAll(async () => {
-    sample = await copySampleOrganization();
-    backend = await startChoreoBackend({
-      sourceDir: sample.dir,
-      policy: () => false,
-    });
-  });
-  afterAll(async () => {
-    await backend.stop();
-    await sample.cleanup();
-  });
+  const backend = sampleBackendForDescribe(() => ({ policy: () => false }));
 
   it('needs credentials and the read permission on the project', async () => {
     const url = '/api/choreo/projects/acme/payments/topology';

@@ -4,6 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { choreoPlugin } from '../plugin';
+import { copySampleOrganization } from './sampleOrganization';
 
 /**
  * Decides a permission for a user (on `resourceRef`, the entity ref, for
@@ -62,6 +63,41 @@ export async function startChoreoBackend(options: {
       ...(options.features ?? []),
     ],
   });
+}
+
+type ChoreoBackendOptions = Parameters<typeof startChoreoBackend>[0];
+
+/**
+ * For the enclosing describe block: a choreo backend over a fresh copy of
+ * the sample organization, started before its tests, stopped and the copy
+ * removed after them. `options` may depend on where the copy is.
+ */
+export function sampleBackendForDescribe(
+  options: (
+    sampleDir: string,
+  ) => Omit<ChoreoBackendOptions, 'sourceDir'> = () => ({}),
+) {
+  let sample: Awaited<ReturnType<typeof copySampleOrganization>> | undefined;
+  let backend: Awaited<ReturnType<typeof startChoreoBackend>> | undefined;
+  beforeAll(async () => {
+    sample = await copySampleOrganization();
+    backend = await startChoreoBackend({
+      ...options(sample.dir),
+      sourceDir: sample.dir,
+    });
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await sample?.cleanup();
+  });
+  return {
+    get server() {
+      return backend!.server;
+    },
+    get sampleDir() {
+      return sample!.dir;
+    },
+  };
 }
 
 /**
