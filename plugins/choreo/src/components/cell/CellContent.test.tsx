@@ -464,6 +464,10 @@ describe('the Cell tab', () => {
           'cell-node--focused',
         ),
       );
+      // the view is no longer on the entrance
+      expect(
+        screen.queryByText(/Showing the entrance of this cell/),
+      ).not.toBeInTheDocument();
     });
   });
 });

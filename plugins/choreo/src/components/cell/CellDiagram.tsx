@@ -262,7 +262,8 @@ const CellDiagramView = (props: {
           {!elements && !layout.error && (
             <LoadingState what={`the layout of ${view.nodes.length} nodes`} />
           )}
-          {elements && ready && !whole && !moved && (
+          {/* gone once the view moved: by hand, or to a focused node or edge */}
+          {elements && ready && !whole && !moved && !focusNodes.length && (
             <PartOfCellHint nodes={view.nodes.length} />
           )}
           {elements && canvas !== undefined && (
