@@ -3,7 +3,12 @@ import {
   CellLayoutGraph,
   CellLayoutResponse,
   CellPoint,
+  CellTopology,
+  FlowSnapshot,
+  buildCellView,
   cellLayoutId,
+  layoutGraphOf,
+  openingViewOptions,
   positionsFromElk,
   toElkGraph,
 } from '@choreo-for-backstage/plugin-choreo-common';
@@ -64,6 +69,18 @@ export class CellLayoutService {
       this.layouts.delete(this.layouts.keys().next().value!);
     }
     return { id, positions: await layout };
+  }
+
+  /**
+   * The layout of the view the Cell tab opens with (openingViewOptions) for
+   * this topology and traffic: the same graph the browser builds from them.
+   */
+  openingLayout(
+    topology: CellTopology,
+    flows: FlowSnapshot | undefined,
+  ): Promise<CellLayoutResponse> {
+    const options = openingViewOptions(topology, flows);
+    return this.layout(layoutGraphOf(buildCellView(topology, flows, options)));
   }
 
   close(): Promise<void> {

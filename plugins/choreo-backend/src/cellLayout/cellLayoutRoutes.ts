@@ -7,9 +7,6 @@ import {
   CELL_LAYOUT_LIMITS,
   CellLayoutGraph,
   FlowSnapshot,
-  buildCellView,
-  layoutGraphOf,
-  openingViewOptions,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
 import express from 'express';
@@ -104,12 +101,7 @@ export function cellLayoutRoutes(deps: {
     } catch {
       // the browser draws the cell without traffic then, and so does this
     }
-    const view = buildCellView(
-      topology,
-      flows,
-      openingViewOptions(topology, flows),
-    );
-    res.json(await deps.layouts.layout(layoutGraphOf(view)));
+    res.json(await deps.layouts.openingLayout(topology, flows));
   });
 
   router.post(
