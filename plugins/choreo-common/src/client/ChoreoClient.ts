@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import {
   AddDependencyRequest,
   AuditEntry,
@@ -20,7 +19,8 @@ import {
 import { CellLayoutGraph, CellLayoutResponse } from '../cellLayout';
 import { CellTopology } from '../domain';
 import { FlowRecord } from '../flows';
-import { ServerSentEvent, readServerSentEvents } from './serverSentEvents';
+import { ChoreoClientOptions, ChoreoHttp, RequestOptions } from './ChoreoHttp';
+import { ServerSentEvent } from './serverSentEvents';
 
 export interface DryRunOptions extends RequestOptions {
   dryRun?: boolean;
@@ -42,18 +42,6 @@ function query(values: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-/** The two things the client needs; Backstage's DiscoveryApi and FetchApi fit, and so do the backend's services. */
-export interface ChoreoClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  fetchApi?: { fetch: typeof fetch };
-}
-
-/** Per call: a Backstage token, when the fetchApi does not add one (backend callers). */
-export interface RequestOptions {
-  token?: string;
-  signal?: AbortSignal;
-}
-
 export interface ProjectRef {
   namespace: string;
   name: string;
@@ -72,29 +60,30 @@ export interface FlowStreamFilter {
  * carry the backend's message (what is wrong and what to do).
  */
 export class ChoreoClient {
-  private readonly discoveryApi: ChoreoClientOptions['discoveryApi'];
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: ChoreoHttp;
 
   constructor(options: ChoreoClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (...a) => fetch(...a) };
+    this.http = new ChoreoHttp(options);
   }
 
   // Reads ---------------------------------------------------------------
 
   getDeployments(ref: ComponentRef, options?: RequestOptions) {
-    return this.get<ComponentDeployments>(
+    return this.http.get<ComponentDeployments>(
       `${component(ref)}/deployments`,
       options,
     );
   }
 
   getReleases(ref: ComponentRef, options?: RequestOptions) {
-    return this.get<ComponentReleases>(`${component(ref)}/releases`, options);
+    return this.http.get<ComponentReleases>(
+      `${component(ref)}/releases`,
+      options,
+    );
   }
 
   getBuilds(ref: ComponentRef, options?: RequestOptions) {
-    return this.get<ComponentBuilds>(`${component(ref)}/builds`, options);
+    return this.http.get<ComponentBuilds>(`${component(ref)}/builds`, options);
   }
 
   /** Without an environment: the first of the project's pipeline (the answer names it). */
@@ -103,7 +92,7 @@ export class ChoreoClient {
     environment?: string,
     options?: RequestOptions,
   ) {
-    return this.get<CellTopology>(
+    return this.http.get<CellTopology>(
       `${projectPath(project)}/topology${query({ environment })}`,
       options,
     );
@@ -114,7 +103,7 @@ export class ChoreoClient {
    * every user until the graph changes.
    */
   layoutCell(graph: CellLayoutGraph, options?: RequestOptions) {
-    return this.post<CellLayoutResponse>('/cell-layouts', graph, options);
+    return this.http.post<CellLayoutResponse>('/cell-layouts', graph, options);
   }
 
   /**
@@ -127,7 +116,7 @@ export class ChoreoClient {
     environment?: string,
     options?: RequestOptions,
   ) {
-    return this.get<CellLayoutResponse>(
+    return this.http.get<CellLayoutResponse>(
       `${projectPath(project)}/cell-layout${query({ environment })}`,
       options,
     );
@@ -139,7 +128,7 @@ export class ChoreoClient {
     q: { environment?: string; window?: string },
     options?: RequestOptions,
   ) {
-    return this.get<FlowSnapshot>(
+    return this.http.get<FlowSnapshot>(
       `${projectPath(project)}/flows${query(q)}`,
       options,
     );
@@ -150,7 +139,7 @@ export class ChoreoClient {
     q: { environment: string; window?: string },
     options?: RequestOptions,
   ) {
-    return this.get<FlowSnapshot>(
+    return this.http.get<FlowSnapshot>(
       `${component(ref)}/flows${query(q)}`,
       options,
     );
@@ -160,7 +149,7 @@ export class ChoreoClient {
     q: { component?: string } = {},
     options?: RequestOptions,
   ) {
-    return this.get<{ items: PromotionRequest[] }>(
+    return this.http.get<{ items: PromotionRequest[] }>(
       `/promotion-requests${query(q)}`,
       options,
     );
@@ -175,11 +164,11 @@ export class ChoreoClient {
     } = {},
     options?: RequestOptions,
   ) {
-    return this.get<{ items: AuditEntry[] }>(`/audit${query(q)}`, options);
+    return this.http.get<{ items: AuditEntry[] }>(`/audit${query(q)}`, options);
   }
 
   getSources(options?: RequestOptions) {
-    return this.get<{ items: ChoreoSourceStatus[] }>('/sources', options);
+    return this.http.get<{ items: ChoreoSourceStatus[] }>('/sources', options);
   }
 
   // Release mutations ---------------------------------------------------
@@ -190,7 +179,7 @@ export class ChoreoClient {
     body: { from: string; to: string },
     options?: RequestOptions,
   ) {
-    return this.post<PromotionResponse>(
+    return this.http.post<PromotionResponse>(
       `${component(ref)}/promote`,
       body,
       options,
@@ -202,7 +191,7 @@ export class ChoreoClient {
     body: { environment: string; releaseName: string },
     options?: RequestOptions,
   ) {
-    return this.post<MutationResponse>(
+    return this.http.post<MutationResponse>(
       `${component(ref)}/rollback`,
       body,
       options,
@@ -215,7 +204,7 @@ export class ChoreoClient {
     options?: RequestOptions,
   ) {
     const path = body.deployed ? 'redeploy' : 'undeploy';
-    return this.post<MutationResponse>(
+    return this.http.post<MutationResponse>(
       `${component(ref)}/${path}`,
       { environment: body.environment },
       options,
@@ -227,7 +216,7 @@ export class ChoreoClient {
     body: { environment: string },
     options?: RequestOptions,
   ) {
-    return this.post<MutationResponse>(
+    return this.http.post<MutationResponse>(
       `${component(ref)}/restart`,
       body,
       options,
@@ -240,7 +229,7 @@ export class ChoreoClient {
     body: { comment?: string } = {},
     options?: RequestOptions,
   ) {
-    return this.post<PromotionRequest>(
+    return this.http.post<PromotionRequest>(
       `/promotion-requests/${encodeURIComponent(id)}/${decision}`,
       body,
       options,
@@ -252,7 +241,7 @@ export class ChoreoClient {
     body: { commit?: string } = {},
     options?: RequestOptions,
   ) {
-    return this.post<MutationResponse>(
+    return this.http.post<MutationResponse>(
       `${component(ref)}/builds`,
       body,
       options,
@@ -323,7 +312,7 @@ export class ChoreoClient {
     options?: RequestOptions,
   ): AsyncGenerator<ServerSentEvent> {
     const follow = q.follow === undefined ? undefined : String(q.follow);
-    return this.stream(
+    return this.http.stream(
       `${component(ref)}/builds/${seg(run)}/logs${query({
         task: q.task,
         follow,
@@ -340,7 +329,7 @@ export class ChoreoClient {
   ): AsyncGenerator<
     ServerSentEvent<FlowRecord | { count: number } | { reason: string }>
   > {
-    return this.stream(
+    return this.http.stream(
       `${projectPath(project)}/flows/stream${query({ ...filter })}`,
       options,
     );
@@ -353,7 +342,7 @@ export class ChoreoClient {
   ): AsyncGenerator<
     ServerSentEvent<FlowRecord | { count: number } | { reason: string }>
   > {
-    return this.stream(
+    return this.http.stream(
       `${component(ref)}/flows/stream${query({ ...filter })}`,
       options,
     );
@@ -363,66 +352,6 @@ export class ChoreoClient {
 
   private create(path: string, body: unknown, options?: DryRunOptions) {
     const dryRun = options?.dryRun ? '?dryRun=true' : '';
-    return this.post<CreateResponse>(`${path}${dryRun}`, body, options);
-  }
-
-  private get<T>(path: string, options?: RequestOptions): Promise<T> {
-    return this.request<T>('GET', path, undefined, options);
-  }
-
-  private post<T>(
-    path: string,
-    body: unknown,
-    options?: RequestOptions,
-  ): Promise<T> {
-    return this.request<T>('POST', path, body, options);
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    body: unknown,
-    options?: RequestOptions,
-  ): Promise<T> {
-    const response = await this.send(method, path, body, options);
-    return (await response.json()) as T;
-  }
-
-  private async *stream<T>(
-    path: string,
-    options?: RequestOptions,
-  ): AsyncGenerator<ServerSentEvent<T>> {
-    const response = await this.send('GET', path, undefined, options, {
-      Accept: 'text/event-stream',
-    });
-    if (!response.body) return;
-    yield* readServerSentEvents<T>(response.body);
-  }
-
-  private async send(
-    method: string,
-    path: string,
-    body: unknown,
-    options?: RequestOptions,
-    extraHeaders: Record<string, string> = {},
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('choreo');
-    const headers: Record<string, string> = { ...extraHeaders };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options?.token) headers.Authorization = `Bearer ${options.token}`;
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options?.signal,
-    });
-    if (!response.ok) {
-      // The backend's message says what is wrong and what to do; lead with
-      // it rather than "Request failed with 403 Forbidden".
-      const error = await ResponseError.fromResponse(response);
-      if (error.cause?.message) error.message = error.cause.message;
-      throw error;
-    }
-    return response;
+    return this.http.post<CreateResponse>(`${path}${dryRun}`, body, options);
   }
 }

@@ -1,2 +1,3 @@
 export * from './ChoreoClient';
+export type { ChoreoClientOptions, RequestOptions } from './ChoreoHttp';
 export * from './serverSentEvents';
