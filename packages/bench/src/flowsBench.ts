@@ -99,7 +99,7 @@ export function measureFlowStream(
   const server = fork(
     path.join(
       root,
-      'plugins/choreo-backend/src/flows/bench/flowStreamBenchServer.ts',
+      'packages/bench/src/flowStreamBenchServer.ts',
     ),
     {
       execArgv: [

@@ -4,31 +4,29 @@ import {
 } from '@backstage/backend-plugin-api';
 import { choreoPermissions } from '@choreo-for-backstage/plugin-choreo-common';
 import {
+  BuildLogSource,
+  FlowSource,
   KubernetesBuildLogSource,
+  choreoBuildLogsExtensionPoint,
+  choreoFlowSourceExtensionPoint,
   choreoStoreServiceRef,
 } from '@choreo-for-backstage/plugin-choreo-node';
 import { CellLayoutService } from './cellLayout/CellLayoutService';
-import { AuditLog } from './database/AuditLog';
+import { AuditLog } from './audit/AuditLog';
 import { migratedClient } from './database/migrations';
-import { PromotionRequestStore } from './database/PromotionRequestStore';
+import { PromotionRequestStore } from './approvals/PromotionRequestStore';
 import { ComponentAuthorizer } from './permissions/ComponentAuthorizer';
 import { createRouter } from './router';
-import { ApprovalService } from './service/ApprovalService';
-import { BuildService } from './service/BuildService';
-import { DeploymentService } from './service/DeploymentService';
-import { ReadModelCache } from './service/ReadModelCache';
-import { ReleaseService } from './service/ReleaseService';
-import { ResourceCreationAuthorizer } from './service/ResourceCreationAuthorizer';
-import { ResourceCreationService } from './service/ResourceCreationService';
-import {
-  BuildLogSource,
-  choreoBuildLogsExtensionPoint,
-} from './logs/BuildLogSource';
-import { TopologyService } from './service/TopologyService';
+import { ApprovalService } from './approvals/ApprovalService';
+import { BuildService } from './builds/BuildService';
+import { DeploymentService } from './deployments/DeploymentService';
+import { ReadModelCache } from './shared/ReadModelCache';
+import { ReleaseService } from './deployments/ReleaseService';
+import { ResourceCreationAuthorizer } from './creation/ResourceCreationAuthorizer';
+import { ResourceCreationService } from './creation/ResourceCreationService';
+import { TopologyService } from './topology/TopologyService';
 import { FlowService } from './flows/FlowService';
-import { choreoFlowSourceExtensionPoint } from './flows/flowSourceExtension';
 import { flowSourceFromConfig } from './flows/flowSourceFromConfig';
-import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
 
 /**
  * The choreo backend: deployments, promotions with approval and audit,
@@ -39,15 +37,26 @@ import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
 export const choreoPlugin = createBackendPlugin({
   pluginId: 'choreo',
   register(env) {
+    // one module each: a second one would silently replace the first
     let logSource: BuildLogSource | undefined;
     env.registerExtensionPoint(choreoBuildLogsExtensionPoint, {
       setBuildLogSource(source) {
+        if (logSource) {
+          throw new Error(
+            'Two backend modules set the choreo build log source; install only one of them',
+          );
+        }
         logSource = source;
       },
     });
     let flowSource: FlowSource | undefined;
     env.registerExtensionPoint(choreoFlowSourceExtensionPoint, {
       setFlowSource(source) {
+        if (flowSource) {
+          throw new Error(
+            'Two backend modules set the choreo flow source; install only one of them',
+          );
+        }
         flowSource = source;
       },
     });

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  BuildLogSource,
   ChoreoStoreReader,
   FlowSource,
 } from '@choreo-for-backstage/plugin-choreo-node';
@@ -10,25 +11,24 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { cellLayoutRoutes } from './cellLayout/cellLayoutRoutes';
 import { CellLayoutService } from './cellLayout/CellLayoutService';
-import { AuditLog } from './database/AuditLog';
+import { AuditLog } from './audit/AuditLog';
 import { flowRoutes } from './flows/flowRoutes';
 import { FlowService } from './flows/FlowService';
-import { BuildLogSource } from './logs/BuildLogSource';
 import { ComponentAuthorizer } from './permissions/ComponentAuthorizer';
-import { approvalRoutes } from './routes/approvalRoutes';
-import { buildLogRoutes } from './routes/buildLogRoutes';
-import { buildRoutes } from './routes/buildRoutes';
-import { deploymentRoutes } from './routes/deploymentRoutes';
-import { resourceRoutes } from './routes/resourceRoutes';
-import { topologyRoutes } from './routes/topologyRoutes';
-import { callerOf } from './routes/requestContext';
-import { ApprovalService } from './service/ApprovalService';
-import { BuildService } from './service/BuildService';
-import { DeploymentService } from './service/DeploymentService';
-import { ReadModelCache } from './service/ReadModelCache';
-import { ReleaseService } from './service/ReleaseService';
-import { ResourceCreationService } from './service/ResourceCreationService';
-import { TopologyService } from './service/TopologyService';
+import { approvalRoutes } from './approvals/approvalRoutes';
+import { buildLogRoutes } from './builds/buildLogRoutes';
+import { buildRoutes } from './builds/buildRoutes';
+import { deploymentRoutes } from './deployments/deploymentRoutes';
+import { resourceRoutes } from './creation/creationRoutes';
+import { topologyRoutes } from './topology/topologyRoutes';
+import { callerOf } from './shared/requestContext';
+import { ApprovalService } from './approvals/ApprovalService';
+import { BuildService } from './builds/BuildService';
+import { DeploymentService } from './deployments/DeploymentService';
+import { ReadModelCache } from './shared/ReadModelCache';
+import { ReleaseService } from './deployments/ReleaseService';
+import { ResourceCreationService } from './creation/ResourceCreationService';
+import { TopologyService } from './topology/TopologyService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;

@@ -91,3 +91,11 @@ export {
   hubbleProtoDir,
   timestampFromIso,
 } from './flows/hubbleProto';
+export {
+  choreoBuildLogsExtensionPoint,
+  choreoFlowSourceExtensionPoint,
+} from './extensions';
+export type {
+  ChoreoBuildLogsExtensionPoint,
+  ChoreoFlowSourceExtensionPoint,
+} from './extensions';

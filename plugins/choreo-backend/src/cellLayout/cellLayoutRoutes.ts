@@ -21,8 +21,8 @@ import {
   componentParams,
   kubernetesName,
   parse,
-} from '../routes/requestContext';
-import { TopologyService } from '../service/TopologyService';
+} from '../shared/requestContext';
+import { TopologyService } from '../topology/TopologyService';
 import { CellLayoutService } from './CellLayoutService';
 
 const size = z.number().positive().max(100_000);

@@ -12,7 +12,7 @@ import {
   ChoreoStoreReader,
   FlowSource,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { TopologyService } from '../service/TopologyService';
+import { TopologyService } from '../topology/TopologyService';
 
 /** Observed traffic of a cell against its declared topology. */
 export class FlowService {

@@ -11,17 +11,17 @@ import {
   choreoComponentReadPermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
-import { sendEventStream } from '../logs/eventStream';
+import { sendEventStream } from '../streams/eventStream';
 import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
 import {
   callerOf,
   componentParams,
   kubernetesName,
   parse,
-} from '../routes/requestContext';
+} from '../shared/requestContext';
 import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import { FlowService } from './FlowService';
-import { TopologyService } from '../service/TopologyService';
+import { TopologyService } from '../topology/TopologyService';
 import { FlowStreamFilter, flowStreamItems } from './flowStream';
 import { windowMs } from './flowWindow';
 

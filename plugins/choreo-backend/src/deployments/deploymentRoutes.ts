@@ -3,16 +3,16 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { choreoComponentReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
 import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
-import { DeploymentService } from '../service/DeploymentService';
-import { ReadModelCache } from '../service/ReadModelCache';
-import { sendCachedJson } from './sendCachedJson';
-import { ReleaseService } from '../service/ReleaseService';
+import { DeploymentService } from './DeploymentService';
+import { ReadModelCache } from '../shared/ReadModelCache';
+import { sendCachedJson } from '../shared/sendCachedJson';
+import { ReleaseService } from './ReleaseService';
 import {
   callerOf,
   componentParams,
   kubernetesName,
   parse,
-} from './requestContext';
+} from '../shared/requestContext';
 
 const promoteBody = z.object({ from: kubernetesName, to: kubernetesName });
 const rollbackBody = z.object({

@@ -6,16 +6,16 @@ import {
   choreoComponentReadPermission,
   summarizeWorkflowRun,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { BuildLogSource } from '../logs/BuildLogSource';
-import { sendEventStream } from '../logs/eventStream';
+import { BuildLogSource } from '@choreo-for-backstage/plugin-choreo-node';
+import { sendEventStream } from '../streams/eventStream';
 import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
-import { BuildService } from '../service/BuildService';
+import { BuildService } from './BuildService';
 import {
   callerOf,
   componentParams,
   kubernetesName,
   parse,
-} from './requestContext';
+} from '../shared/requestContext';
 
 const runParams = componentParams.extend({ run: kubernetesName });
 const logsQuery = z.object({

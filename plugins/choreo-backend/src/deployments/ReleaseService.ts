@@ -15,13 +15,13 @@ import {
   ChoreoStoreReader,
   ChoreoStoreService,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { AuditLog } from '../database/AuditLog';
-import { PromotionRequestStore } from '../database/PromotionRequestStore';
+import { AuditLog } from '../audit/AuditLog';
+import { PromotionRequestStore } from '../approvals/PromotionRequestStore';
 import {
   ComponentAuthorizer,
   actorOf,
 } from '../permissions/ComponentAuthorizer';
-import { Caller, audited } from './AuditedAction';
+import { Caller, audited } from '../audit/AuditedAction';
 import { ComponentContext, loadComponentContext } from './ComponentContext';
 import { BindingChange, applyBinding } from './ReleaseBindingWriter';
 

@@ -7,13 +7,13 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { choreoAuditReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { AuditLog } from '../database/AuditLog';
+import { AuditLog } from '../audit/AuditLog';
 import {
   ComponentAuthorizer,
   actorOf,
 } from '../permissions/ComponentAuthorizer';
-import { ApprovalService } from '../service/ApprovalService';
-import { callerOf, parse } from './requestContext';
+import { ApprovalService } from './ApprovalService';
+import { callerOf, parse } from '../shared/requestContext';
 
 const decisionBody = z
   .object({ comment: z.string().max(2000).optional() })

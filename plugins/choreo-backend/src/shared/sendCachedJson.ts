@@ -1,5 +1,5 @@
 import { Request, Response } from 'express';
-import { CachedJson } from '../service/ReadModelCache';
+import { CachedJson } from './ReadModelCache';
 
 /**
  * Sends a cached read model, gzipped from the cache when the client accepts

@@ -28,10 +28,10 @@ import {
   ChoreoStoreReader,
   ChoreoStoreService,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { AuditLog } from '../database/AuditLog';
+import { AuditLog } from '../audit/AuditLog';
 import { actorOf } from '../permissions/ComponentAuthorizer';
 import { choreoSystemEntityRef } from '../permissions/ProjectAuthorizer';
-import { Caller, audited } from './AuditedAction';
+import { Caller, audited } from '../audit/AuditedAction';
 import {
   CreationPermission,
   ResourceCreationAuthorizer,

@@ -11,9 +11,9 @@ import {
 import { Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { Caller } from '../service/AuditedAction';
-import { ResourceCreationService } from '../service/ResourceCreationService';
-import { callerOf, componentParams, parse } from './requestContext';
+import { Caller } from '../audit/AuditedAction';
+import { ResourceCreationService } from './ResourceCreationService';
+import { callerOf, componentParams, parse } from '../shared/requestContext';
 
 /**
  * Names of projects, components, environments and endpoints become label

@@ -1,10 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
+import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
 import {
   copySampleOrganization,
   eventually,
-} from './__testUtils__/sampleOrganization';
+} from '../__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 

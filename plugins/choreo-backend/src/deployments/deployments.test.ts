@@ -4,12 +4,12 @@ import {
   TEST_DATABASE_IDS,
   TestPolicy,
   startChoreoBackend,
-} from './__testUtils__/choreoTestBackend';
+} from '../__testUtils__/choreoTestBackend';
 import {
   copySampleOrganization,
   eventually,
   sampleComponent,
-} from './__testUtils__/sampleOrganization';
+} from '../__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 

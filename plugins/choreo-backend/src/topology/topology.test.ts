@@ -1,9 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { sampleBackendForDescribe } from './__testUtils__/choreoTestBackend';
+import { sampleBackendForDescribe } from '../__testUtils__/choreoTestBackend';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { eventually } from './__testUtils__/sampleOrganization';
+import { eventually } from '../__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 

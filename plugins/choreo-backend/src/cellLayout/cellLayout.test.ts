@@ -9,8 +9,8 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import path from 'node:path';
 import request from 'supertest';
-import { sampleBackendForDescribe } from './__testUtils__/choreoTestBackend';
-import { CellLayoutService } from './cellLayout/CellLayoutService';
+import { sampleBackendForDescribe } from '../__testUtils__/choreoTestBackend';
+import { CellLayoutService } from './CellLayoutService';
 
 jest.setTimeout(120_000);
 

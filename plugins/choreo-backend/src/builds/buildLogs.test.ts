@@ -3,17 +3,17 @@ import { AddressInfo } from 'node:net';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
+import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
 import {
   copySampleOrganization,
   eventually,
-} from './__testUtils__/sampleOrganization';
+} from '../__testUtils__/sampleOrganization';
 import {
   BuildLogLine,
   BuildLogRequest,
   BuildLogSource,
   choreoBuildLogsExtensionPoint,
-} from './logs/BuildLogSource';
+} from '@choreo-for-backstage/plugin-choreo-node';
 
 jest.setTimeout(60_000);
 

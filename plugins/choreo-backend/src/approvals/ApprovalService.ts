@@ -11,14 +11,14 @@ import {
   PromotionRequest,
   choreoReleaseApprovePermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { AuditLog } from '../database/AuditLog';
-import { PromotionRequestStore } from '../database/PromotionRequestStore';
+import { AuditLog } from '../audit/AuditLog';
+import { PromotionRequestStore } from './PromotionRequestStore';
 import {
   ComponentAuthorizer,
   actorOf,
 } from '../permissions/ComponentAuthorizer';
-import { Caller, audited } from './AuditedAction';
-import { ReleaseService } from './ReleaseService';
+import { Caller, audited } from '../audit/AuditedAction';
+import { ReleaseService } from '../deployments/ReleaseService';
 
 export interface ApprovalResult {
   request: PromotionRequest;

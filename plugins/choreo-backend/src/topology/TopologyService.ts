@@ -11,8 +11,8 @@ import {
   computeCellTopology,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
-import { projectPipeline } from './ComponentContext';
-import { ReadModelCache } from './ReadModelCache';
+import { projectPipeline } from '../deployments/ComponentContext';
+import { ReadModelCache } from '../shared/ReadModelCache';
 
 /**
  * Feeds the store's snapshot into the shared `computeCellTopology`, once per

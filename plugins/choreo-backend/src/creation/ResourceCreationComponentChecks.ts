@@ -12,7 +12,7 @@ import {
   readParameter,
   repositoryParameterPath,
   withParameter,
-} from './repositoryParameters';
+} from '../builds/repositoryParameters';
 import { findKinded, list } from './ResourceCreationChecks';
 
 const COMPONENT_TYPE_NAME =

@@ -4,8 +4,8 @@ import {
   TEST_DATABASE_IDS,
   TestPolicy,
   startChoreoBackend,
-} from './__testUtils__/choreoTestBackend';
-import { copySampleOrganization } from './__testUtils__/sampleOrganization';
+} from '../__testUtils__/choreoTestBackend';
+import { copySampleOrganization } from '../__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 

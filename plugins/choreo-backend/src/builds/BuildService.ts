@@ -16,13 +16,13 @@ import {
   ChoreoStoreReader,
   ChoreoStoreService,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { AuditLog } from '../database/AuditLog';
+import { AuditLog } from '../audit/AuditLog';
 import {
   ComponentAuthorizer,
   actorOf,
 } from '../permissions/ComponentAuthorizer';
-import { Caller, audited } from './AuditedAction';
-import { loadComponentContext } from './ComponentContext';
+import { Caller, audited } from '../audit/AuditedAction';
+import { loadComponentContext } from '../deployments/ComponentContext';
 import {
   readParameter,
   repositoryParameterPath,

@@ -9,8 +9,8 @@ import {
   startKubeTestEnv,
 } from '@internal/kube-testenv';
 import request from 'supertest';
-import { startChoreoBackend } from './__testUtils__/choreoTestBackend';
-import { eventually } from './__testUtils__/sampleOrganization';
+import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
+import { eventually } from '../__testUtils__/sampleOrganization';
 
 // Real etcd + kube-apiserver with the OpenChoreo v1.2.3 CRDs (schemas and CEL rules).
 jest.setTimeout(240_000);

@@ -3,8 +3,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { choreoComponentReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
 import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
-import { BuildService } from '../service/BuildService';
-import { callerOf, componentParams, parse } from './requestContext';
+import { BuildService } from './BuildService';
+import { callerOf, componentParams, parse } from '../shared/requestContext';
 
 const triggerBody = z
   .object({

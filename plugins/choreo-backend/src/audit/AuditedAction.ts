@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { AuditLog, RequestOrigin } from '../database/AuditLog';
+import { AuditLog, RequestOrigin } from './AuditLog';
 import { actorOf } from '../permissions/ComponentAuthorizer';
 
 /** Who is asking, and from where: every mutation takes one. */

@@ -10,15 +10,16 @@ import {
   createBackendModule,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   FlowIdentity,
   FlowRecord,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { FlowBuffer } from '@choreo-for-backstage/plugin-choreo-node';
-import { choreoPlugin } from '../../plugin';
-import { choreoFlowSourceExtensionPoint } from '../flowSourceExtension';
+import {
+  FlowBuffer,
+  choreoFlowSourceExtensionPoint,
+} from '@choreo-for-backstage/plugin-choreo-node';
+import choreoPlugin from '@choreo-for-backstage/plugin-choreo-backend';
 
 const CREDIT = 500;
 

@@ -6,10 +6,10 @@ import { BatchedPermissions } from '../permissions/BatchedPermissions';
 import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ReadModelCache } from '../service/ReadModelCache';
-import { sendCachedJson } from './sendCachedJson';
-import { TopologyService } from '../service/TopologyService';
-import { kubernetesName, parse } from './requestContext';
+import { ReadModelCache } from '../shared/ReadModelCache';
+import { sendCachedJson } from '../shared/sendCachedJson';
+import { TopologyService } from './TopologyService';
+import { kubernetesName, parse } from '../shared/requestContext';
 
 const projectParams = z.object({
   namespace: kubernetesName,

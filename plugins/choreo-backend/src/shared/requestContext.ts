@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { Request } from 'express';
 import { z } from 'zod';
-import { Caller } from '../service/AuditedAction';
+import { Caller } from '../audit/AuditedAction';
 
 /** The authenticated caller (401 without credentials) and where the request came from. */
 export async function callerOf(
