@@ -92,6 +92,14 @@ export {
   timestampFromIso,
 } from './flows/hubbleProto';
 export {
+  resourceOwner,
+  namespaceOwner,
+  clusterOwner,
+  normalizeOwnerRef,
+  readOwnerRules,
+} from './ownership/resourceOwner';
+export type { OwnerRule, OwnershipInput } from './ownership/resourceOwner';
+export {
   choreoBuildLogsExtensionPoint,
   choreoFlowSourceExtensionPoint,
 } from './extensions';

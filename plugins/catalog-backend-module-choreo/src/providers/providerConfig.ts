@@ -3,7 +3,10 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { OwnerRule, normalizeOwnerRef } from '../translation/ownership';
+import {
+  OwnerRule,
+  readOwnerRules,
+} from '@choreo-for-backstage/plugin-choreo-node';
 
 /** What `choreo.catalog` and `choreo.sources[].name` configure for the providers. */
 export interface ChoreoCatalogConfig {
@@ -21,25 +24,6 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 };
 
 export const DEFAULT_MAX_REMOVAL_SHARE = 0.5;
-
-function readOwners(config: Config): OwnerRule[] {
-  const entries = config.getOptionalConfigArray('choreo.catalog.owners') ?? [];
-  return entries.map((entry, index) => {
-    const at = `choreo.catalog.owners[${index}]`;
-    const owner = entry.getString('owner');
-    if (!normalizeOwnerRef(owner)) {
-      throw new Error(
-        `${at}.owner '${owner}' is not an entity ref; use e.g. 'group:default/payments-team' or 'payments-team'`,
-      );
-    }
-    const project = entry.getOptionalString('project');
-    return {
-      namespace: entry.getString('namespace'),
-      ...(project ? { project } : {}),
-      owner,
-    };
-  });
-}
 
 /** Reads and checks the provider configuration; errors name the key to fix. */
 export function readChoreoCatalogConfig(config: Config): ChoreoCatalogConfig {
@@ -62,5 +46,5 @@ export function readChoreoCatalogConfig(config: Config): ChoreoCatalogConfig {
       `choreo.catalog.maxRemovalShare must be a number from 0 to 1 (a share of the entities), got ${maxRemovalShare}`,
     );
   }
-  return { sources, schedule, maxRemovalShare, owners: readOwners(config) };
+  return { sources, schedule, maxRemovalShare, owners: readOwnerRules(config) };
 }
