@@ -5,9 +5,11 @@
 #   kube-apiserver      k8s.io/kubernetes/cmd/kube-apiserver   (wrapper module, staging replaces)
 #   etcd                go.etcd.io/etcd/server/v3              (the version kubernetes is tested with)
 #   openchoreo-manager  github.com/openchoreo/openchoreo/cmd   (the OpenChoreo controller manager)
+#   openchoreo-api      github.com/openchoreo/openchoreo/cmd/openchoreo-api   (its API server, whose
+#                       authz evaluation the portal's decisions are compared with)
 #
 # Idempotent: a binary whose stamp file records the wanted version is not rebuilt (use --force).
-# Usage: build-binaries.sh [--force] [kube-apiserver|etcd|openchoreo-manager ...]
+# Usage: build-binaries.sh [--force] [kube-apiserver|etcd|openchoreo-manager|openchoreo-api ...]
 # Environment: KUBE_TESTENV_CACHE (cache dir), KUBERNETES_VERSION, ETCD_VERSION, OPENCHOREO_VERSION.
 set -euo pipefail
 
@@ -31,12 +33,12 @@ TARGETS=()
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
-    kube-apiserver | etcd | openchoreo-manager) TARGETS+=("$arg") ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) die "unknown argument '$arg' (expected --force, kube-apiserver, etcd or openchoreo-manager)" ;;
+    kube-apiserver | etcd | openchoreo-manager | openchoreo-api) TARGETS+=("$arg") ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) die "unknown argument '$arg' (expected --force, kube-apiserver, etcd, openchoreo-manager or openchoreo-api)" ;;
   esac
 done
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(etcd kube-apiserver openchoreo-manager)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(etcd kube-apiserver openchoreo-manager openchoreo-api)
 
 command -v go >/dev/null 2>&1 ||
   die "'go' is not on PATH. Install Go >= 1.26 (https://go.dev/dl/), or point KUBEBUILDER_ASSETS at a directory with prebuilt kube-apiserver and etcd binaries."
@@ -143,12 +145,32 @@ build_openchoreo_manager() {
   printf '%s\n' "$version" >"$BIN_DIR/openchoreo-manager.version"
 }
 
+build_openchoreo_api() {
+  local version="$OPENCHOREO_VERSION" dir
+  if up_to_date openchoreo-api "$version"; then
+    log "openchoreo-api $version is up to date in $BIN_DIR"
+    return
+  fi
+  # Same wrapper module as the manager, so both share resolution and build cache.
+  dir="$(wrapper_module openchoreo "github.com/openchoreo/openchoreo $version" </dev/null)"
+  # Requiring the module root does not record go.sum entries for the packages only this
+  # command imports; `go get` on the command package adds them.
+  log "resolving github.com/openchoreo/openchoreo/cmd/openchoreo-api@$version"
+  (cd "$dir" && go get "github.com/openchoreo/openchoreo/cmd/openchoreo-api@$version") ||
+    die "go get github.com/openchoreo/openchoreo/cmd/openchoreo-api@$version failed (see above). Check access to the Go module proxy (GOPROXY=$(go env GOPROXY))."
+  local v=github.com/openchoreo/openchoreo/internal/version
+  timed_build openchoreo-api "$dir" github.com/openchoreo/openchoreo/cmd/openchoreo-api \
+    "-s -w -X $v.version=$version -X $v.componentName=openchoreo-api"
+  printf '%s\n' "$version" >"$BIN_DIR/openchoreo-api.version"
+}
+
 log "cache: $BIN_DIR; Go: $(go env GOVERSION), module cache $(go env GOMODCACHE), build cache $(go env GOCACHE)"
 for target in "${TARGETS[@]}"; do
   case "$target" in
     kube-apiserver) build_kube_apiserver ;;
     etcd) build_etcd ;;
     openchoreo-manager) build_openchoreo_manager ;;
+    openchoreo-api) build_openchoreo_api ;;
   esac
 done
 log "done: $(cd "$BIN_DIR" && ls -1 | grep -v '\.version$' | tr '\n' ' ')"

@@ -48,6 +48,27 @@ describe('locateBinaries', () => {
     });
   });
 
+  it('finds openchoreo-api in the cache only when asked for', () => {
+    fakeBinaries(path.join(tmp, 'cache', 'bin'), [
+      'kube-apiserver',
+      'etcd',
+      'openchoreo-api',
+    ]);
+    expect(locateBinaries({ build: false }).openchoreoApi).toBeUndefined();
+    expect(locateBinaries({ openchoreoApi: true, build: false })).toEqual({
+      kubeApiServer: path.join(tmp, 'cache', 'bin', 'kube-apiserver'),
+      etcd: path.join(tmp, 'cache', 'bin', 'etcd'),
+      openchoreoApi: path.join(tmp, 'cache', 'bin', 'openchoreo-api'),
+    });
+  });
+
+  it('names openchoreo-api when it is asked for but not built', () => {
+    fakeBinaries(path.join(tmp, 'cache', 'bin'), ['kube-apiserver', 'etcd']);
+    expect(() => locateBinaries({ openchoreoApi: true, build: false })).toThrow(
+      /Missing test binaries: openchoreo-api /,
+    );
+  });
+
   it('says which binary KUBEBUILDER_ASSETS lacks', () => {
     fakeBinaries(path.join(tmp, 'envtest'), ['kube-apiserver']);
     process.env.KUBEBUILDER_ASSETS = path.join(tmp, 'envtest');

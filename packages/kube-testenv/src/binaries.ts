@@ -9,9 +9,15 @@ export interface KubeBinaries {
   etcd: string;
   /** Present only when asked for with `{ openchoreoManager: true }`. */
   openchoreoManager?: string;
+  /** Present only when asked for with `{ openchoreoApi: true }`. */
+  openchoreoApi?: string;
 }
 
-type BinaryName = 'kube-apiserver' | 'etcd' | 'openchoreo-manager';
+type BinaryName =
+  | 'kube-apiserver'
+  | 'etcd'
+  | 'openchoreo-manager'
+  | 'openchoreo-api';
 
 /** The build script; it also documents how each binary is built. */
 export const BUILD_SCRIPT = path.join(
@@ -38,15 +44,21 @@ function isExecutable(file: string): boolean {
 }
 
 /**
- * Finds kube-apiserver and etcd (and, when asked, the OpenChoreo controller manager):
+ * Finds kube-apiserver and etcd (and, when asked, the OpenChoreo controller manager and
+ * openchoreo-api):
  * 1. `KUBEBUILDER_ASSETS` (the envtest convention: a directory holding kube-apiserver and etcd),
- *    so users with envtest binaries skip the build; the manager is never part of envtest assets.
+ *    so users with envtest binaries skip the build; OpenChoreo's binaries are never part of
+ *    envtest assets.
  * 2. The project's cache directory (see `binaryCacheDir`).
  * 3. Otherwise runs scripts/build-binaries.sh for what is missing (a cold build takes many minutes).
  * Throws with instructions when a binary is still missing; it never skips silently.
  */
 export function locateBinaries(
-  options: { openchoreoManager?: boolean; build?: boolean } = {},
+  options: {
+    openchoreoManager?: boolean;
+    openchoreoApi?: boolean;
+    build?: boolean;
+  } = {},
 ): KubeBinaries {
   const cacheDir = binaryCacheDir();
   const assets = process.env.KUBEBUILDER_ASSETS;
@@ -54,6 +66,9 @@ export function locateBinaries(
   const wanted: BinaryName[] = ['kube-apiserver', 'etcd'];
   if (options.openchoreoManager) {
     wanted.push('openchoreo-manager');
+  }
+  if (options.openchoreoApi) {
+    wanted.push('openchoreo-api');
   }
 
   if (assets) {
@@ -117,5 +132,6 @@ export function locateBinaries(
     kubeApiServer: found.get('kube-apiserver')!,
     etcd: found.get('etcd')!,
     openchoreoManager: found.get('openchoreo-manager'),
+    openchoreoApi: found.get('openchoreo-api'),
   };
 }

@@ -12,6 +12,14 @@ export type {
   OpenChoreoManager,
   OpenChoreoManagerOptions,
 } from './openchoreoManager';
+export { startOpenChoreoApi } from './openchoreoApi';
+export type {
+  OpenChoreoApi,
+  OpenChoreoApiOptions,
+  OpenChoreoApiResponse,
+} from './openchoreoApi';
+export { startJwksIssuer } from './jwksServer';
+export type { JwksIssuer, JwksIssuerOptions } from './jwksServer';
 export { BUILD_SCRIPT, binaryCacheDir, locateBinaries } from './binaries';
 export type { KubeBinaries } from './binaries';
 export {

@@ -107,3 +107,4 @@ export type {
   ChoreoBuildLogsExtensionPoint,
   ChoreoFlowSourceExtensionPoint,
 } from './extensions';
+export * from './authz';

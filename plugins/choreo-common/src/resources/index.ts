@@ -6,4 +6,5 @@ export * from './release';
 export * from './environment';
 export * from './planes';
 export * from './workflow';
+export * from './authz';
 export * from './kinds';

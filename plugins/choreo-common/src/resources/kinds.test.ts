@@ -7,6 +7,10 @@ import {
 
 // kind -> [plural, scope], read from config/crd/bases of OpenChoreo v1.2.3.
 const FROM_CRDS: Record<string, [string, 'Namespaced' | 'Cluster']> = {
+  AuthzRole: ['authzroles', 'Namespaced'],
+  AuthzRoleBinding: ['authzrolebindings', 'Namespaced'],
+  ClusterAuthzRole: ['clusterauthzroles', 'Cluster'],
+  ClusterAuthzRoleBinding: ['clusterauthzrolebindings', 'Cluster'],
   ClusterComponentType: ['clustercomponenttypes', 'Cluster'],
   ClusterDataPlane: ['clusterdataplanes', 'Cluster'],
   ClusterProjectType: ['clusterprojecttypes', 'Cluster'],

@@ -21,6 +21,12 @@ import {
   ProjectReleaseBinding,
   ProjectType,
 } from './project';
+import {
+  AuthzRole,
+  AuthzRoleBinding,
+  ClusterAuthzRole,
+  ClusterAuthzRoleBinding,
+} from './authz';
 import { ComponentRelease, ReleaseBinding, RenderedRelease } from './release';
 import {
   ClusterWorkflow,
@@ -70,6 +76,10 @@ export interface ChoreoKindMap {
   ClusterWorkflow: ClusterWorkflow;
   WorkflowRun: WorkflowRun;
   SecretReference: SecretReference;
+  AuthzRole: AuthzRole;
+  ClusterAuthzRole: ClusterAuthzRole;
+  AuthzRoleBinding: AuthzRoleBinding;
+  ClusterAuthzRoleBinding: ClusterAuthzRoleBinding;
 }
 
 export type ChoreoKind = keyof ChoreoKindMap;
@@ -113,6 +123,8 @@ export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
   kind('ClusterComponentType', 'clustercomponenttypes', false),
   kind('ClusterTrait', 'clustertraits', false),
   kind('ClusterWorkflow', 'clusterworkflows', false),
+  kind('ClusterAuthzRole', 'clusterauthzroles', false),
+  kind('ClusterAuthzRoleBinding', 'clusterauthzrolebindings', false),
   kind('DataPlane', 'dataplanes', true),
   kind('WorkflowPlane', 'workflowplanes', true),
   kind('Environment', 'environments', true),
@@ -122,6 +134,8 @@ export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
   kind('Trait', 'traits', true),
   kind('Workflow', 'workflows', true),
   kind('SecretReference', 'secretreferences', true),
+  kind('AuthzRole', 'authzroles', true),
+  kind('AuthzRoleBinding', 'authzrolebindings', true),
   kind('Project', 'projects', true),
   kind('ProjectRelease', 'projectreleases', true),
   kind('ProjectReleaseBinding', 'projectreleasebindings', true),
