@@ -1,12 +1,40 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   choreo?: {
+    /**
+     * The four-eyes gate: changes to what runs in these environments wait
+     * for someone other than the requester to approve them.
+     */
     approvals?: {
       /**
-       * Environments whose promotions need a second person's approval.
-       * Default: every Environment with `spec.isProduction: true`.
-       * An empty list turns approvals off.
+       * False turns four-eyes off for every environment (a warning is
+       * logged at start). Default true.
+       */
+      enabled?: boolean;
+      /**
+       * Environments that need approval besides the production ones
+       * (`spec.isProduction`); environments no source knows need approval
+       * too. A name no source has stops the start-up (a typo would leave the
+       * environment meant unguarded).
        */
       environments?: string[];
+      /**
+       * Which changes wait for approval. Default: all of them. An empty list
+       * is refused: set `enabled: false` to turn approval off.
+       */
+      changes?: Array<
+        'promote' | 'rollback' | 'undeploy' | 'redeploy' | 'restart'
+      >;
+      /** A request nobody decided by then expires. Default 3 days. */
+      expireAfter?: HumanDuration;
+    };
+    /** Limits of server-sent event streams (build logs, network flows). */
+    streams?: {
+      /** Open streams one person may have; beyond it 429. Default 8. */
+      maxPerUser?: number;
+      /** Open streams of everyone together; beyond it 429. Default 200. */
+      maxTotal?: number;
     };
     logs?: {
       /**

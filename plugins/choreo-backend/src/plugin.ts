@@ -2,7 +2,6 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { choreoPermissions } from '@choreo-for-backstage/plugin-choreo-common';
 import {
   BuildLogSource,
   FlowSource,
@@ -10,23 +9,17 @@ import {
   choreoBuildLogsExtensionPoint,
   choreoFlowSourceExtensionPoint,
   choreoStoreServiceRef,
+  readOwnerRules,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { CellLayoutService } from './cellLayout/CellLayoutService';
-import { AuditLog } from './audit/AuditLog';
+import { readApprovalConfig } from './approvals/approvalConfig';
+import { checkApprovalEnvironments } from './approvals/checkApprovalEnvironments';
 import { migratedClient } from './database/migrations';
-import { PromotionRequestStore } from './approvals/PromotionRequestStore';
-import { ComponentAuthorizer } from './permissions/ComponentAuthorizer';
-import { createRouter } from './router';
-import { ApprovalService } from './approvals/ApprovalService';
-import { BuildService } from './builds/BuildService';
-import { DeploymentService } from './deployments/DeploymentService';
-import { ReadModelCache } from './shared/ReadModelCache';
-import { ReleaseService } from './deployments/ReleaseService';
-import { ResourceCreationAuthorizer } from './creation/ResourceCreationAuthorizer';
-import { ResourceCreationService } from './creation/ResourceCreationService';
-import { TopologyService } from './topology/TopologyService';
-import { FlowService } from './flows/FlowService';
 import { flowSourceFromConfig } from './flows/flowSourceFromConfig';
+import { ChoreoResourceResolver } from './permissions/ChoreoResourceResolver';
+import { registerChoreoPermissions } from './permissions/registerChoreoPermissions';
+import { roleDecisionOf } from './permissions/roleDecision';
+import { createRouter } from './router';
+import { createChoreoServices } from './services';
 
 /**
  * The choreo backend: deployments, promotions with approval and audit,
@@ -70,6 +63,7 @@ export const choreoPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         store: choreoStoreServiceRef,
       },
       async init({
@@ -81,6 +75,7 @@ export const choreoPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        scheduler,
         store,
       }) {
         // a module's source wins; otherwise read the Argo pods of choreo.workflowPlane
@@ -100,63 +95,58 @@ export const choreoPlugin = createBackendPlugin({
           lifecycle.addShutdownHook(() => started.stop());
           logger.info(`Network flows are read from ${started.status().type}`);
         }
-        permissionsRegistry.addPermissions([...choreoPermissions]);
+        const approvals = readApprovalConfig(config);
+        const roles = roleDecisionOf(store);
+        lifecycle.addShutdownHook(() => roles.close());
+        // the permission framework asks the plugin to apply conditions on
+        // choreo-resources; the resolver reads what the rules need
+        registerChoreoPermissions(
+          permissionsRegistry,
+          new ChoreoResourceResolver({
+            store,
+            approvals,
+            owners: readOwnerRules(config),
+            roles: roles.decide,
+          }),
+        );
         // answer from a loaded store, not an empty one, right after start-up
         await store.ready();
+        checkApprovalEnvironments(approvals, store, logger);
 
-        const db = await migratedClient(database);
-        const audit = new AuditLog(db);
-        const requests = new PromotionRequestStore(db);
-        const authorizer = new ComponentAuthorizer(permissions);
-        const approvalEnvironments = config.getOptionalStringArray(
-          'choreo.approvals.environments',
-        );
-        const deployments = new DeploymentService(store, approvalEnvironments);
-        const releases = new ReleaseService({
+        const services = createChoreoServices({
+          config,
+          logger,
+          permissions,
           store,
-          authorizer,
-          audit,
-          requests,
-          approvalEnvironments,
+          db: await migratedClient(database),
+          approvals,
         });
-        const approvals = new ApprovalService({
-          requests,
-          audit,
-          authorizer,
-          releases,
+        lifecycle.addShutdownHook(() => services.cache.close());
+        lifecycle.addShutdownHook(() => services.layouts.close());
+        await scheduler.scheduleTask({
+          id: 'choreo-change-requests-sweep',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          // requests live in the database: one replica sweeps for all
+          scope: 'global',
+          fn: async () => {
+            await services.gate.sweep();
+            await services.idempotency.prune(
+              new Date(Date.now() - 24 * 60 * 60 * 1000),
+            );
+          },
         });
 
-        const cache = new ReadModelCache(store);
-        lifecycle.addShutdownHook(() => cache.close());
-
-        const layouts = new CellLayoutService();
-        lifecycle.addShutdownHook(() => layouts.close());
-
-        const topology = new TopologyService(store, cache);
         httpRouter.use(
           createRouter({
+            ...services,
             httpAuth,
-            permissions,
+            logger,
             store,
-            authorizer,
-            audit,
-            deployments,
-            releases,
-            resources: new ResourceCreationService({
-              store,
-              authorizer: new ResourceCreationAuthorizer(permissions),
-              audit,
-            }),
-            approvals,
-            topology,
-            builds: new BuildService({ store, authorizer, audit }),
-            cache,
-            layouts,
             logSource: () => logSource,
             streamTimeoutMs:
               (config.getOptionalNumber('choreo.logs.streamTimeoutSeconds') ??
                 600) * 1000,
-            flows: new FlowService(store, topology),
             flowSource,
             flowStreamTimeoutMs:
               (config.getOptionalNumber('choreo.hubble.streamTimeoutSeconds') ??

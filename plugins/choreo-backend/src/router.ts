@@ -1,49 +1,54 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   BuildLogSource,
   ChoreoStoreReader,
   FlowSource,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import express from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { cellLayoutRoutes } from './cellLayout/cellLayoutRoutes';
-import { CellLayoutService } from './cellLayout/CellLayoutService';
-import { AuditLog } from './audit/AuditLog';
-import { flowRoutes } from './flows/flowRoutes';
-import { FlowService } from './flows/FlowService';
-import { ComponentAuthorizer } from './permissions/ComponentAuthorizer';
+import { accessRoutes } from './access/accessRoutes';
 import { approvalRoutes } from './approvals/approvalRoutes';
+import { ChangeGate } from './approvals/ChangeGate';
+import { ChangeRequestStore } from './approvals/ChangeRequestStore';
+import { AuditLog } from './audit/AuditLog';
 import { buildLogRoutes } from './builds/buildLogRoutes';
 import { buildRoutes } from './builds/buildRoutes';
-import { deploymentRoutes } from './deployments/deploymentRoutes';
-import { resourceRoutes } from './creation/creationRoutes';
-import { topologyRoutes } from './topology/topologyRoutes';
-import { callerOf } from './shared/requestContext';
-import { ApprovalService } from './approvals/ApprovalService';
 import { BuildService } from './builds/BuildService';
-import { DeploymentService } from './deployments/DeploymentService';
-import { ReadModelCache } from './shared/ReadModelCache';
-import { ReleaseService } from './deployments/ReleaseService';
+import { cellLayoutRoutes } from './cellLayout/cellLayoutRoutes';
+import { CellLayoutService } from './cellLayout/CellLayoutService';
+import { creationRoutes } from './creation/creationRoutes';
 import { ResourceCreationService } from './creation/ResourceCreationService';
+import { deploymentRoutes } from './deployments/deploymentRoutes';
+import { DeploymentService } from './deployments/DeploymentService';
+import { ReleaseService } from './deployments/ReleaseService';
+import { flowRoutes } from './flows/flowRoutes';
+import { FlowService } from './flows/FlowService';
+import { ChoreoAuthorizer } from './permissions/ChoreoAuthorizer';
+import { IdempotencyKeys } from './shared/IdempotencyKeys';
+import { toPublicError } from './shared/publicErrors';
+import { ReadModelCache } from './shared/ReadModelCache';
+import { sourceRoutes } from './sources/sourceRoutes';
+import { StreamLimiter } from './streams/StreamLimiter';
+import { topologyRoutes } from './topology/topologyRoutes';
 import { TopologyService } from './topology/TopologyService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  logger: LoggerService;
   store: ChoreoStoreReader;
-  authorizer: ComponentAuthorizer;
+  authorizer: ChoreoAuthorizer;
   audit: AuditLog;
+  idempotency: IdempotencyKeys;
   deployments: DeploymentService;
   releases: ReleaseService;
   resources: ResourceCreationService;
-  approvals: ApprovalService;
+  gate: ChangeGate;
+  requests: ChangeRequestStore;
   topology: TopologyService;
   builds: BuildService;
   cache: ReadModelCache;
   layouts: CellLayoutService;
+  streams: StreamLimiter;
   /** Read at request time: a module may provide it. */
   logSource: () => BuildLogSource | undefined;
   streamTimeoutMs: number;
@@ -60,7 +65,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(cellLayoutRoutes(options));
   router.use(express.json());
   router.use(deploymentRoutes(options));
-  router.use(resourceRoutes(options));
+  router.use(creationRoutes(options));
   router.use(approvalRoutes(options));
   router.use(topologyRoutes(options));
   router.use(buildRoutes(options));
@@ -72,11 +77,23 @@ export function createRouter(options: RouterOptions): express.Router {
       streamBufferSize: options.flowStreamBufferSize,
     }),
   );
+  router.use(sourceRoutes(options));
+  router.use(accessRoutes(options));
 
-  router.get('/sources', async (req, res) => {
-    await callerOf(options.httpAuth, req);
-    res.json({ items: options.store.sources() });
-  });
-
+  // Callers get plain messages; paths, server URLs and stderr go to the log.
+  router.use(
+    (error: unknown, req: Request, res: Response, next: NextFunction) => {
+      const plain = toPublicError(error, options.logger);
+      if (plain.name !== 'TooManyRequestsError') {
+        next(plain);
+        return;
+      }
+      res.status(429).json({
+        error: { name: plain.name, message: plain.message },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: 429 },
+      });
+    },
+  );
   return router;
 }

@@ -39,3 +39,14 @@ export const CHOREO_ACTIONS = {
   pipelineCreate: 'choreo:pipeline:create',
   dependencyAdd: 'choreo:dependency:add',
 } as const;
+
+/**
+ * The catalog entity ref of a Choreo component: the catalog module maps the
+ * Choreo namespace to the entity namespace and keeps the component name.
+ */
+export function choreoComponentEntityRef(component: {
+  namespace: string;
+  name: string;
+}): string {
+  return `component:${component.namespace}/${component.name}`;
+}

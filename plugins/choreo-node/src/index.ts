@@ -99,6 +99,7 @@ export {
   readOwnerRules,
 } from './ownership/resourceOwner';
 export type { OwnerRule, OwnershipInput } from './ownership/resourceOwner';
+export * from './permissions';
 export {
   choreoBuildLogsExtensionPoint,
   choreoFlowSourceExtensionPoint,

@@ -1,49 +1,41 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { BackendFeature } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  TestPolicy,
+  allowAllPolicy,
+  permissionConfig,
+  permissionFramework,
+} from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { choreoPlugin } from '../plugin';
 import { copySampleOrganization } from './sampleOrganization';
 
 /**
- * Decides a permission for a user (on `resourceRef`, the entity ref, for
- * permissions on one entity); the test's stand-in for a permission policy.
+ * Starts the choreo backend over a directory source and the given database,
+ * with Backstage's real permission framework deciding with `policy` (see
+ * permissionFramework): the decisions a test sees are the ones production
+ * would make, conditional decisions and service principals included.
  */
-export type TestPolicy = (
-  user: string,
-  permission: string,
-  resourceRef?: string,
-) => boolean;
-
-export const allowAll: TestPolicy = () => true;
-
-/** Starts the choreo backend over a directory source and the given database. */
 export async function startChoreoBackend(options: {
   sourceDir: string;
   knex?: Knex;
   policy?: TestPolicy;
+  /** Group refs of each user, for policies that look at ownership. */
+  groups?: Record<string, string[]>;
   config?: Record<string, unknown>;
   features?: BackendFeature[];
 }) {
-  const policy = options.policy ?? allowAll;
-  const permissions = mockServices.permissions.mock({
-    authorize: async (requests, { credentials }) => {
-      const principal = credentials.principal as { userEntityRef?: string };
-      const user = principal.userEntityRef ?? 'service';
-      return requests.map(r => ({
-        result: policy(user, r.permission.name, r.resourceRef)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      }));
-    },
-  });
   return startTestBackend({
     features: [
       choreoPlugin,
-      permissions.factory,
+      ...permissionFramework({
+        policy: options.policy ?? allowAllPolicy,
+        groups: options.groups,
+      }),
       mockServices.rootConfig.factory({
         data: {
+          ...permissionConfig,
           choreo: {
             sources: [
               {

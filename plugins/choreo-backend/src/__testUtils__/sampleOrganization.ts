@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
 import { parseManifests } from '@choreo-for-backstage/plugin-choreo-node';
+import { stringify } from 'yaml';
 
 export {
   copySampleOrganization,
@@ -42,3 +44,23 @@ export async function sampleComponent(
   }
   return { releases, bound };
 }
+
+/**
+ * Changes the sample's manifests the way someone using GitOps or kubectl
+ * would, outside the portal: `edit` gets every resource of the file and
+ * returns the resources to write back.
+ */
+export async function editSampleManifests(
+  dir: string,
+  file: string,
+  edit: (resources: ChoreoResource[]) => ChoreoResource[],
+): Promise<void> {
+  const full = path.join(dir, file);
+  const { resources } = parseManifests(await fs.readFile(full, 'utf8'), file);
+  const edited = edit(resources.map(r => r.resource));
+  await fs.writeFile(full, edited.map(r => stringify(r)).join('---\n'), 'utf8');
+}
+
+/** The sample file of a component: its Component, Workload, releases and bindings. */
+export const componentFile = (project: string, component: string) =>
+  path.join('projects', project, 'components', `${component}.yaml`);

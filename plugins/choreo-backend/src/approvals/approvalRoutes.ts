@@ -1,61 +1,131 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { choreoAuditReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
+  ChangeRequestState,
+  ChoreoResourceScope,
+  choreoAuditReadPermission,
+  choreoComponentReadPermission,
+  choreoResourceRef,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AuditLog } from '../audit/AuditLog';
-import {
-  ComponentAuthorizer,
-  actorOf,
-} from '../permissions/ComponentAuthorizer';
-import { ApprovalService } from './ApprovalService';
-import { callerOf, parse } from '../shared/requestContext';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { callerOf } from '../shared/caller';
+import { IdempotencyKeys } from '../shared/IdempotencyKeys';
+import { parse } from '../shared/requestContext';
+import { ChangeGate } from './ChangeGate';
+import { ChangeRequestStore } from './ChangeRequestStore';
 
 const decisionBody = z
   .object({ comment: z.string().max(2000).optional() })
+  .strict()
   .optional();
 const auditQuery = z.object({
-  target: z.string().optional(),
-  actor: z.string().optional(),
-  action: z.string().optional(),
+  target: z.string().max(300).optional(),
+  actor: z.string().max(300).optional(),
+  action: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
-const requestsQuery = z.object({ component: z.string().optional() });
+const STATES: [ChangeRequestState, ...ChangeRequestState[]] = [
+  'pending',
+  'applying',
+  'applied',
+  'failed',
+  'rejected',
+  'withdrawn',
+  'expired',
+  'stale',
+];
+const requestsQuery = z.object({
+  component: z
+    .string()
+    .regex(/^component:[^/]+\/[^/]+$/, 'must be component:<namespace>/<name>')
+    .optional(),
+  state: z.enum(STATES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
 const idParams = z.object({ id: z.string().uuid('must be a request id') });
 
-/** Promotion requests (four-eyes approval) and the audit log. */
+/** Change requests (four-eyes approval) and the audit log. */
 export function approvalRoutes(deps: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  authorizer: ComponentAuthorizer;
-  approvals: ApprovalService;
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
+  gate: ChangeGate;
+  requests: ChangeRequestStore;
   audit: AuditLog;
+  idempotency: IdempotencyKeys;
 }) {
-  const { httpAuth, permissions, authorizer, approvals, audit } = deps;
+  const { httpAuth, authorizer, gate, requests, audit, idempotency } = deps;
   const router = Router();
 
-  // only requests for components the caller may read: they name releases and people
-  router.get('/promotion-requests', async (req, res) => {
+  /** The component of a request as permissions see it; undefined when it is gone. */
+  const scopeOf = (componentRef: string): ChoreoResourceScope | undefined => {
+    const [, namespace, name] =
+      /^component:([^/]+)\/(.+)$/.exec(componentRef) ?? [];
+    const component = namespace
+      ? deps.store.get('Component', name, namespace)
+      : undefined;
+    return component
+      ? {
+          namespace,
+          project: component.spec.owner.projectName,
+          component: name,
+        }
+      : undefined;
+  };
+
+  // a page at a time, and only requests of components the caller may read:
+  // they name releases and people
+  router.get('/change-requests', async (req, res) => {
     const { credentials } = await callerOf(httpAuth, req);
-    const { component } = parse(requestsQuery, req.query, 'query');
-    const requests = await approvals.list(component);
+    const query = parse(requestsQuery, req.query, 'query');
+    // settle expired and interrupted requests before showing them
+    await gate.sweep();
+    const page = await requests.page({
+      componentRefs: query.component ? [query.component] : undefined,
+      state: query.state,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const scopes = new Map(
+      page.items.map(r => [r.componentRef, scopeOf(r.componentRef)]),
+    );
     const readable = await authorizer.readable(
       credentials,
-      requests.map(r => r.componentRef),
+      choreoComponentReadPermission,
+      [...scopes.values()].filter((s): s is ChoreoResourceScope => !!s),
     );
-    res.json({ items: requests.filter(r => readable.has(r.componentRef)) });
+    res.json({
+      items: page.items.filter(r => {
+        const scope = scopes.get(r.componentRef);
+        return scope && readable.has(choreoResourceRef(scope));
+      }),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    });
   });
 
-  for (const decision of ['approve', 'reject'] as const) {
-    router.post(`/promotion-requests/:id/${decision}`, async (req, res) => {
+  router.post('/change-requests/:id/approve', async (req, res) => {
+    const { id } = parse(idParams, req.params, 'request id');
+    const caller = await callerOf(httpAuth, req, { write: true });
+    const body = parse(decisionBody, req.body, 'request body');
+    await idempotency.respond(req, res, caller, async () => ({
+      status: 200,
+      body: await gate.approve(id, caller, body?.comment),
+    }));
+  });
+
+  for (const decision of ['reject', 'withdraw'] as const) {
+    router.post(`/change-requests/:id/${decision}`, async (req, res) => {
       const { id } = parse(idParams, req.params, 'request id');
-      const caller = await callerOf(httpAuth, req);
+      const caller = await callerOf(httpAuth, req, { write: true });
       const body = parse(decisionBody, req.body, 'request body');
-      res.json(await approvals[decision](id, caller, body?.comment));
+      await idempotency.respond(req, res, caller, async () => ({
+        status: 200,
+        body: await gate.decline(id, decision, caller, body?.comment),
+      }));
     });
   }
 
@@ -63,17 +133,11 @@ export function approvalRoutes(deps: {
   router.get('/audit', async (req, res) => {
     const { credentials } = await callerOf(httpAuth, req);
     const query = parse(auditQuery, req.query, 'query');
-    const [decision] = await permissions.authorize(
-      [{ permission: choreoAuditReadPermission }],
-      { credentials },
+    await authorizer.authorizeBasic(
+      credentials,
+      choreoAuditReadPermission,
+      'read the audit log',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read the audit log: the permission policy denies '${
-          choreoAuditReadPermission.name
-        }' for ${actorOf(credentials)}`,
-      );
-    }
     res.json({ items: await audit.list(query) });
   });
 

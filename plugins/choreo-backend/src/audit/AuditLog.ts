@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { AuditEntry } from '@choreo-for-backstage/plugin-choreo-common';
+import {
+  AuditEntry,
+  AuditResult,
+} from '@choreo-for-backstage/plugin-choreo-common';
 import { Knex } from 'knex';
+import { RequestOrigin } from '../shared/caller';
 
-/** Where a request came from, as recorded in the audit log. */
-export interface RequestOrigin {
-  ip?: string;
-  userAgent?: string;
+export interface AuditIntent {
+  actor: string;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+  origin?: RequestOrigin;
 }
-
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 export interface AuditQuery {
   target?: string;
@@ -20,11 +24,12 @@ export interface AuditQuery {
 interface AuditRow {
   id: string;
   at: string;
+  finished_at: string | null;
   actor: string;
   action: string;
   target: string;
   details: string;
-  result: 'ok' | 'error';
+  result: AuditResult;
   error_message: string | null;
   origin_ip: string | null;
   origin_user_agent: string | null;
@@ -32,25 +37,50 @@ interface AuditRow {
 
 const TABLE = 'audit_log';
 
-/** Append-only log of every write the plugin made or refused. */
+/**
+ * Every write the plugin made or refused. A row is written before the write
+ * (`pending`) and finished after it, so an applied change is never missing
+ * from the log, even when the process dies in between.
+ */
 export class AuditLog {
   constructor(private readonly db: Knex) {}
 
-  async record(entry: NewAuditEntry): Promise<AuditEntry> {
+  /** Records the intent; a write must not start when this fails. */
+  async begin(intent: AuditIntent): Promise<string> {
     const row: AuditRow = {
       id: randomUUID(),
       at: new Date().toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      target: entry.target,
-      details: JSON.stringify(entry.details ?? {}),
-      result: entry.result,
-      error_message: entry.errorMessage ?? null,
-      origin_ip: entry.origin?.ip ?? null,
-      origin_user_agent: entry.origin?.userAgent ?? null,
+      finished_at: null,
+      actor: intent.actor,
+      action: intent.action,
+      target: intent.target,
+      details: JSON.stringify(intent.details),
+      result: 'pending',
+      error_message: null,
+      origin_ip: intent.origin?.ip ?? null,
+      origin_user_agent: intent.origin?.userAgent ?? null,
     };
     await this.db<AuditRow>(TABLE).insert(row);
-    return toEntry(row);
+    return row.id;
+  }
+
+  /** Records the outcome of the write `id` began. */
+  async finish(
+    id: string,
+    outcome: {
+      result: Exclude<AuditResult, 'pending'>;
+      details: Record<string, unknown>;
+      errorMessage?: string;
+    },
+  ): Promise<void> {
+    await this.db<AuditRow>(TABLE)
+      .where({ id })
+      .update({
+        finished_at: new Date().toISOString(),
+        result: outcome.result,
+        details: JSON.stringify(outcome.details),
+        error_message: outcome.errorMessage ?? null,
+      });
   }
 
   /** Newest first. */

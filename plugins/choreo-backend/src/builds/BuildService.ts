@@ -16,13 +16,10 @@ import {
   ChoreoStoreReader,
   ChoreoStoreService,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { AuditLog } from '../audit/AuditLog';
-import {
-  ComponentAuthorizer,
-  actorOf,
-} from '../permissions/ComponentAuthorizer';
-import { Caller, audited } from '../audit/AuditedAction';
-import { loadComponentContext } from '../deployments/ComponentContext';
+import { AuditContext, audited } from '../audit/AuditedAction';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { componentScope, requireComponent } from '../permissions/scopes';
+import { Caller, actorOf } from '../shared/caller';
 import {
   readParameter,
   repositoryParameterPath,
@@ -41,14 +38,14 @@ export class BuildService {
   constructor(
     private readonly options: {
       store: ChoreoStoreReader & Pick<ChoreoStoreService, 'writerFor'>;
-      authorizer: ComponentAuthorizer;
-      audit: AuditLog;
+      authorizer: ChoreoAuthorizer;
+      audit: AuditContext;
     },
   ) {}
 
   /** Newest first. */
   builds(ref: ComponentRef): BuildSummary[] {
-    const { component } = loadComponentContext(this.options.store, ref);
+    const component = requireComponent(this.options.store, ref);
     const project = component.spec.owner?.projectName;
     return this.options.store
       .list('WorkflowRun', { namespace: ref.namespace, component: ref.name })
@@ -64,7 +61,7 @@ export class BuildService {
 
   /** One run of the component; NotFoundError when it is not one of its builds. */
   run(ref: ComponentRef, name: string): WorkflowRun {
-    const { component } = loadComponentContext(this.options.store, ref);
+    const component = requireComponent(this.options.store, ref);
     const run = this.options.store.get('WorkflowRun', name, ref.namespace);
     const labels = run?.metadata.labels ?? {};
     if (
@@ -100,10 +97,10 @@ export class BuildService {
         await this.options.authorizer.authorize(
           caller.credentials,
           choreoBuildTriggerPermission,
-          ref,
+          componentScope(this.options.store, ref),
           doWhat,
         );
-        const { component } = loadComponentContext(this.options.store, ref);
+        const component = requireComponent(this.options.store, ref);
         const workflow = component.spec.workflow;
         if (!workflow?.name) {
           throw new ConflictError(

@@ -6,12 +6,17 @@ import {
   choreoComponentReadPermission,
   summarizeWorkflowRun,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { BuildLogSource } from '@choreo-for-backstage/plugin-choreo-node';
 import { sendEventStream } from '../streams/eventStream';
-import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
+import {
+  BuildLogSource,
+  ChoreoStoreReader,
+} from '@choreo-for-backstage/plugin-choreo-node';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { componentScope } from '../permissions/scopes';
+import { actorOf, callerOf } from '../shared/caller';
+import { StreamLimiter } from '../streams/StreamLimiter';
 import { BuildService } from './BuildService';
 import {
-  callerOf,
   componentParams,
   kubernetesName,
   parse,
@@ -29,9 +34,11 @@ const logsQuery = z.object({
  */
 export function buildLogRoutes(deps: {
   httpAuth: HttpAuthService;
-  authorizer: ComponentAuthorizer;
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
   builds: BuildService;
   logSource: () => BuildLogSource | undefined;
+  streams: StreamLimiter;
   streamTimeoutMs: number;
 }) {
   const router = Router();
@@ -44,7 +51,7 @@ export function buildLogRoutes(deps: {
       await deps.authorizer.authorize(
         caller.credentials,
         choreoComponentReadPermission,
-        ref,
+        componentScope(deps.store, ref),
         `see the builds of ${ref.namespace}/${ref.name}`,
       );
       const run = deps.builds.run(ref, runName);
@@ -64,11 +71,16 @@ export function buildLogRoutes(deps: {
         );
       }
       const follow = query.follow ? query.follow === 'true' : running;
-      await sendEventStream(
-        res,
-        signal => source.read({ run, task: query.task, follow, signal }),
-        { event: 'line', timeoutMs: deps.streamTimeoutMs },
-      );
+      const release = deps.streams.acquire(actorOf(caller.credentials));
+      try {
+        await sendEventStream(
+          res,
+          signal => source.read({ run, task: query.task, follow, signal }),
+          { event: 'line', timeoutMs: deps.streamTimeoutMs },
+        );
+      } finally {
+        release();
+      }
     },
   );
   return router;

@@ -2,9 +2,13 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { choreoComponentReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
-import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
+import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { componentScope } from '../permissions/scopes';
+import { callerOf } from '../shared/caller';
+import { IdempotencyKeys } from '../shared/IdempotencyKeys';
+import { componentParams, parse } from '../shared/requestContext';
 import { BuildService } from './BuildService';
-import { callerOf, componentParams, parse } from '../shared/requestContext';
 
 const triggerBody = z
   .object({
@@ -16,15 +20,18 @@ const triggerBody = z
       )
       .optional(),
   })
+  .strict()
   .optional();
 
 /** Builds (WorkflowRuns) of one component. */
 export function buildRoutes(deps: {
   httpAuth: HttpAuthService;
-  authorizer: ComponentAuthorizer;
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
   builds: BuildService;
+  idempotency: IdempotencyKeys;
 }) {
-  const { httpAuth, authorizer, builds } = deps;
+  const { httpAuth, authorizer, builds, idempotency } = deps;
   const router = Router();
   const base = '/components/:namespace/:name/builds';
 
@@ -34,7 +41,7 @@ export function buildRoutes(deps: {
     await authorizer.authorize(
       caller.credentials,
       choreoComponentReadPermission,
-      ref,
+      componentScope(deps.store, ref),
       `see the builds of ${ref.namespace}/${ref.name}`,
     );
     res.json({ items: builds.builds(ref) });
@@ -42,9 +49,12 @@ export function buildRoutes(deps: {
 
   router.post(base, async (req, res) => {
     const ref = parse(componentParams, req.params, 'component');
-    const caller = await callerOf(httpAuth, req);
+    const caller = await callerOf(httpAuth, req, { write: true });
     const body = parse(triggerBody, req.body, 'request body');
-    res.status(201).json(await builds.trigger(ref, body ?? {}, caller));
+    await idempotency.respond(req, res, caller, async () => ({
+      status: 201,
+      body: await builds.trigger(ref, body ?? {}, caller),
+    }));
   });
 
   return router;

@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
+import { grantsPolicy } from '../__testUtils__/testPolicies';
 import {
   copySampleOrganization,
   eventually,
@@ -19,8 +20,10 @@ describe('builds routes', () => {
     sample = await copySampleOrganization();
     backend = await startChoreoBackend({
       sourceDir: sample.dir,
-      policy: (user, permission) =>
-        user === JANE || permission !== 'choreo.build.trigger',
+      policy: grantsPolicy(
+        { [JANE]: () => true },
+        permission => permission !== 'choreo.build.trigger',
+      ),
     });
   });
   afterEach(async () => {

@@ -10,6 +10,7 @@ import {
 import path from 'node:path';
 import request from 'supertest';
 import { sampleBackendForDescribe } from '../__testUtils__/choreoTestBackend';
+import { exceptInProjects } from '../__testUtils__/testPolicies';
 import { CellLayoutService } from './CellLayoutService';
 
 jest.setTimeout(120_000);
@@ -79,12 +80,18 @@ function overlaps(graph: CellLayoutGraph, layout: CellLayoutResponse) {
   );
 }
 
-describe('POST /cell-layouts', () => {
-  const backend = sampleBackendForDescribe();
+describe('POST /projects/:namespace/:name/cell-layout', () => {
+  const backend = sampleBackendForDescribe(() => ({
+    policy: exceptInProjects('choreo.component.read', ['acme/storefront']),
+  }));
 
-  const layout = (graph: unknown, header = mockCredentials.user.header()) =>
+  const layout = (
+    graph: unknown,
+    header = mockCredentials.user.header(),
+    project = 'logistics',
+  ) =>
     request(backend.server)
-      .post('/api/choreo/cell-layouts')
+      .post(`/api/choreo/projects/acme/${project}/cell-layout`)
       .set('Authorization', header)
       .send(graph as object);
 
@@ -145,12 +152,18 @@ describe('POST /cell-layouts', () => {
     );
   });
 
-  it('needs a signed-in caller', async () => {
-    const res = await request(backend.server)
-      .post('/api/choreo/cell-layouts')
-      .set('Authorization', mockCredentials.none.header())
-      .send(shop);
-    expect(res.status).toBe(401);
+  it('needs a signed-in caller who may read the project', async () => {
+    await layout(shop, mockCredentials.none.header()).expect(401);
+    // the shared layout queue is not for people who cannot see the cell
+    const denied = await layout(
+      shop,
+      mockCredentials.user.header(),
+      'storefront',
+    ).expect(403);
+    expect(denied.body.error.message).toMatch(
+      /You may not see the cell layout of acme\/storefront/,
+    );
+    await layout(shop, mockCredentials.user.header(), 'no-such').expect(404);
   });
 });
 
@@ -159,17 +172,20 @@ describe('CellLayoutService', () => {
     const service = new CellLayoutService();
     try {
       const [a, b] = await Promise.all([
-        service.layout(shop),
-        service.layout(shop),
+        service.layout(shop, 'user:default/a'),
+        service.layout(shop, 'user:default/b'),
       ]);
-      const c = await service.layout(shop);
+      const c = await service.layout(shop, 'user:default/c');
       expect(b).toEqual(a);
       expect(c).toEqual(a);
       expect(service.computed).toBe(1);
-      await service.layout({
-        ...shop,
-        nodes: shop.nodes.map(n => ({ ...n, height: n.height + 10 })),
-      });
+      await service.layout(
+        {
+          ...shop,
+          nodes: shop.nodes.map(n => ({ ...n, height: n.height + 10 })),
+        },
+        'user:default/a',
+      );
       expect(service.computed).toBe(2);
     } finally {
       await service.close();
@@ -179,11 +195,37 @@ describe('CellLayoutService', () => {
   it('stops a layout that runs too long, and tries again on the next request', async () => {
     const service = new CellLayoutService({ timeoutMs: 1 });
     try {
-      await expect(service.layout(chain(300))).rejects.toThrow(
+      await expect(
+        service.layout(chain(300), 'user:default/a'),
+      ).rejects.toThrow(
         'Laying out the cell took longer than 1 ms and was stopped',
       );
-      await expect(service.layout(chain(300))).rejects.toThrow(/longer than/);
+      await expect(
+        service.layout(chain(300), 'user:default/a'),
+      ).rejects.toThrow(/longer than/);
       expect(service.computed).toBe(2);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('lets one caller wait for one new layout at a time, so nobody takes the queue from everyone', async () => {
+    const service = new CellLayoutService();
+    try {
+      const running = service.layout(chain(200), 'user:default/mallory');
+      await expect(
+        service.layout(chain(201), 'user:default/mallory'),
+      ).rejects.toThrow(
+        'You already have 1 cell layout being computed; wait for it to finish',
+      );
+      // someone else is served meanwhile, and mallory again once hers is done
+      await expect(
+        service.layout(shop, 'user:default/alice'),
+      ).resolves.toMatchObject({ id: expect.any(String) });
+      await running;
+      await expect(
+        service.layout(chain(201), 'user:default/mallory'),
+      ).resolves.toMatchObject({ id: expect.any(String) });
     } finally {
       await service.close();
     }
@@ -192,8 +234,8 @@ describe('CellLayoutService', () => {
   it('refuses new layouts while too many wait, rather than queueing without end', async () => {
     const service = new CellLayoutService({ maxQueued: 1 });
     try {
-      const running = service.layout(chain(200));
-      await expect(service.layout(shop)).rejects.toThrow(
+      const running = service.layout(chain(200), 'user:default/a');
+      await expect(service.layout(shop, 'user:default/b')).rejects.toThrow(
         'The backend is laying out 1 other cells; try again shortly',
       );
       await expect(running).resolves.toMatchObject({ id: expect.any(String) });
@@ -206,7 +248,7 @@ describe('CellLayoutService', () => {
 describe('GET /projects/:namespace/:name/cell-layout', () => {
   const backend = sampleBackendForDescribe(sampleDir => ({
     config: { hubble: { file: path.join(sampleDir, 'flows.jsonl') } },
-    policy: (_user, _permission, ref) => ref !== 'system:acme/storefront',
+    policy: exceptInProjects('choreo.component.read', ['acme/storefront']),
   }));
 
   const get = (url: string, header = mockCredentials.user.header()) =>
@@ -235,7 +277,7 @@ describe('GET /projects/:namespace/:name/cell-layout', () => {
     expect(Object.keys(opening.positions).sort()).toEqual([...nodes].sort());
     // the browser's request for the same graph finds the same layout
     const posted = await request(backend.server)
-      .post('/api/choreo/cell-layouts')
+      .post('/api/choreo/projects/acme/logistics/cell-layout')
       .set('Authorization', mockCredentials.user.header())
       .send(graph)
       .expect(200);

@@ -1,23 +1,24 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   CELL_LAYOUT_LIMITS,
   CellLayoutGraph,
   FlowSnapshot,
+  choreoComponentReadPermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
-import express from 'express';
+import {
+  ChoreoStoreReader,
+  FlowSource,
+} from '@choreo-for-backstage/plugin-choreo-node';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { FlowService } from '../flows/FlowService';
 import { windowMs } from '../flows/flowWindow';
-import { BatchedPermissions } from '../permissions/BatchedPermissions';
-import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { projectScope } from '../permissions/scopes';
+import { actorOf, callerOf } from '../shared/caller';
 import {
-  callerOf,
   componentParams,
   kubernetesName,
   parse,
@@ -58,34 +59,39 @@ const openingQuery = z.object({ environment: kubernetesName.optional() });
  * browser uses it only when its own view has the same id, and else asks
  * with its graph. Needs the read permission on the project.
  *
- * `POST /cell-layouts`: positions for a cell diagram's graph. Reads and
- * changes nothing of the organization (the caller already read the
- * topology it drew the graph from), so it needs a signed-in caller but no
- * permission. Mounted before the router's JSON parser: big cells exceed its
- * 100 kB limit.
+ * `POST /projects/:namespace/:name/cell-layout`: positions for a cell
+ * diagram's graph, for a caller who may read the project. One new layout
+ * per caller at a time (429 beyond), so nobody can take the shared queue
+ * from everyone else. Mounted before the router's JSON parser: big cells
+ * exceed its 100 kB limit.
  */
 export function cellLayoutRoutes(deps: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
   layouts: CellLayoutService;
   topology: TopologyService;
   flows: FlowService;
   /** Without one the opening view has no traffic, as in the browser. */
   flowSource: FlowSource | undefined;
 }) {
-  const permissions = BatchedPermissions.of(deps.permissions);
   const router = Router();
 
-  router.get('/projects/:namespace/:name/cell-layout', async (req, res) => {
+  const authorizeRead = async (req: Request) => {
     const ref = parse(componentParams, req.params, 'project');
-    const query = parse(openingQuery, req.query, 'query');
     const caller = await callerOf(deps.httpAuth, req);
-    await authorizeProjectRead(
-      permissions,
+    await deps.authorizer.authorize(
       caller.credentials,
-      ref,
-      'the cell layout',
+      choreoComponentReadPermission,
+      projectScope(deps.store, ref),
+      `see the cell layout of ${ref.namespace}/${ref.name}`,
     );
+    return { ref, actor: actorOf(caller.credentials) };
+  };
+
+  router.get('/projects/:namespace/:name/cell-layout', async (req, res) => {
+    const query = parse(openingQuery, req.query, 'query');
+    const { ref, actor } = await authorizeRead(req);
     const cell = { namespace: ref.namespace, project: ref.name };
     const environment = deps.topology.environmentOf(cell, query.environment);
     const topology = deps.topology.topology(cell, environment);
@@ -101,14 +107,14 @@ export function cellLayoutRoutes(deps: {
     } catch {
       // the browser draws the cell without traffic then, and so does this
     }
-    res.json(await deps.layouts.openingLayout(topology, flows));
+    res.json(await deps.layouts.openingLayout(topology, flows, actor));
   });
 
   router.post(
-    '/cell-layouts',
+    '/projects/:namespace/:name/cell-layout',
     express.json({ limit: '8mb' }),
     async (req, res) => {
-      await callerOf(deps.httpAuth, req);
+      const { actor } = await authorizeRead(req);
       const graph: CellLayoutGraph = parse(
         cellLayoutGraph,
         req.body,
@@ -131,7 +137,7 @@ export function cellLayoutRoutes(deps: {
           `Invalid cell layout graph: an edge names node '${unknown}', which is not among the nodes`,
         );
       }
-      res.json(await deps.layouts.layout(graph));
+      res.json(await deps.layouts.layout(graph, actor));
     },
   );
   return router;

@@ -8,14 +8,21 @@ import {
   CreatePipelineRequest,
   CreateProjectRequest,
   CreateResponse,
+  ApprovalSettings,
+  ChoreoPermission,
+  ChoreoResourceScope,
   DEFAULT_DEPLOYMENT_PIPELINE,
   DEFAULT_PROJECT_TYPE,
+  PromotionGraph,
   buildPromotionGraph,
   choreoComponentCreatePermission,
   choreoComponentEntityRef,
-  choreoComponentUpdatePermission,
-  choreoPlatformManagePermission,
+  choreoEnvironmentCreatePermission,
+  choreoPipelineCreatePermission,
   choreoProjectCreatePermission,
+  choreoWorkloadUpdatePermission,
+  environmentNeedsApproval,
+  gatedFirstEnvironmentProblem,
   componentManifests,
   environmentManifest,
   pipelineEnvironments,
@@ -28,14 +35,11 @@ import {
   ChoreoStoreReader,
   ChoreoStoreService,
 } from '@choreo-for-backstage/plugin-choreo-node';
-import { AuditLog } from '../audit/AuditLog';
-import { actorOf } from '../permissions/ComponentAuthorizer';
-import { choreoSystemEntityRef } from '../permissions/ProjectAuthorizer';
-import { Caller, audited } from '../audit/AuditedAction';
-import {
-  CreationPermission,
-  ResourceCreationAuthorizer,
-} from './ResourceCreationAuthorizer';
+import { AuditContext, audited } from '../audit/AuditedAction';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { projectPipeline } from '../deployments/ComponentContext';
+import { componentScope } from '../permissions/scopes';
+import { Caller, actorOf } from '../shared/caller';
 import { checkComponentRequest } from './ResourceCreationComponentChecks';
 import {
   checkDependency,
@@ -51,9 +55,14 @@ import { planWrites, writeAllOrNothing } from './ResourceCreationWrites';
 
 export interface ResourceCreationServiceOptions {
   store: ChoreoStoreReader & Pick<ChoreoStoreService, 'writerFor'>;
-  authorizer: ResourceCreationAuthorizer;
-  audit: AuditLog;
+  authorizer: ChoreoAuthorizer;
+  audit: AuditContext;
+  approvals: ApprovalSettings;
 }
+
+/** The catalog System a Choreo project becomes, for the audit target. */
+const systemEntityRef = (namespace: string, project: string) =>
+  `system:${namespace}/${project}`;
 
 export interface CreateOptions {
   dryRun?: boolean;
@@ -65,7 +74,7 @@ interface Creation {
   namespace: string;
   /** The audit target: an entity ref where the resource becomes one. */
   target: string;
-  check: CreationPermission;
+  check: { permission: ChoreoPermission; scope: ChoreoResourceScope };
   doWhat: string;
   details: Record<string, unknown>;
   /**
@@ -101,8 +110,11 @@ export class ResourceCreationService {
       {
         action: 'project.create',
         namespace,
-        target: choreoSystemEntityRef({ namespace, name: request.name }),
-        check: { permission: choreoProjectCreatePermission },
+        target: systemEntityRef(namespace, request.name),
+        check: {
+          permission: choreoProjectCreatePermission,
+          scope: { namespace },
+        },
         doWhat: `create project ${request.name} in ${namespace}`,
         details: { ...request },
         build: () => {
@@ -141,7 +153,10 @@ export class ResourceCreationService {
     caller: Caller,
     options: CreateOptions = {},
   ): Promise<CreateResponse> {
-    const project = { namespace, name: request.project };
+    const { componentType } = request;
+    // the permission is decided on the project: it must exist to ask
+    requireNamespace(this.options.store, namespace);
+    requireProject(this.options.store, namespace, request.project);
     return this.run(
       {
         action: 'component.create',
@@ -149,13 +164,27 @@ export class ResourceCreationService {
         target: choreoComponentEntityRef({ namespace, name: request.name }),
         check: {
           permission: choreoComponentCreatePermission,
-          resourceRef: choreoSystemEntityRef(project),
+          scope: {
+            namespace,
+            project: request.project,
+            // as OpenChoreo's conditions name it: cluster types bare, others namespace/name
+            componentType:
+              componentType.kind === 'ClusterComponentType'
+                ? componentType.name
+                : `${namespace}/${componentType.name}`,
+          },
         },
         doWhat: `create component ${request.name} in ${namespace}/${request.project}`,
         details: { ...request },
         build: () => {
           const { store } = this.options;
-          requireProject(store, namespace, request.project);
+          const project = requireProject(store, namespace, request.project);
+          if (request.autoDeploy) {
+            this.refuseGatedFirstEnvironment(
+              namespace,
+              projectPipeline(store, namespace, project),
+            );
+          }
           const checked = checkComponentRequest(store, namespace, request);
           const own = { project: request.project, component: request.name };
           (request.dependencies ?? []).forEach((d, i) =>
@@ -197,7 +226,10 @@ export class ResourceCreationService {
           namespace,
           name: request.name,
         }),
-        check: { permission: choreoPlatformManagePermission },
+        check: {
+          permission: choreoEnvironmentCreatePermission,
+          scope: { namespace },
+        },
         doWhat: `create environment ${request.name} in ${namespace}`,
         details: { ...request },
         build: () => {
@@ -225,7 +257,10 @@ export class ResourceCreationService {
           namespace,
           name: request.name,
         }),
-        check: { permission: choreoPlatformManagePermission },
+        check: {
+          permission: choreoPipelineCreatePermission,
+          scope: { namespace },
+        },
         doWhat: `create deployment pipeline ${request.name} in ${namespace}`,
         details: { ...request },
         build: () => {
@@ -240,6 +275,7 @@ export class ResourceCreationService {
           if (cycle) {
             throw new InputError(`promotionPaths: ${cycle.message}`);
           }
+          this.refuseGatedFirstEnvironment(namespace, graph);
           return {
             manifests: [manifest],
             warnings: graph.problems.map(p => p.message),
@@ -265,8 +301,8 @@ export class ResourceCreationService {
         namespace: ref.namespace,
         target,
         check: {
-          permission: choreoComponentUpdatePermission,
-          resourceRef: target,
+          permission: choreoWorkloadUpdatePermission,
+          scope: componentScope(this.options.store, ref),
         },
         doWhat: `add a dependency to ${ref.namespace}/${ref.name}`,
         details: { ...request },
@@ -275,6 +311,24 @@ export class ResourceCreationService {
       caller,
       options,
     );
+  }
+
+  /**
+   * A pipeline whose first environment needs approval would let autoDeploy
+   * put every build there unapproved: refused, with the reason.
+   */
+  private refuseGatedFirstEnvironment(
+    namespace: string,
+    graph: PromotionGraph,
+  ) {
+    const problem = gatedFirstEnvironmentProblem(graph, env =>
+      environmentNeedsApproval(
+        this.options.approvals,
+        env,
+        this.options.store.get('Environment', env, namespace),
+      ),
+    );
+    if (problem) throw new InputError(problem);
   }
 
   /**
@@ -288,12 +342,13 @@ export class ResourceCreationService {
   ): Promise<CreateResponse> {
     const dryRun = options.dryRun === true;
     const go = async () => {
+      requireNamespace(this.options.store, creation.namespace);
       await this.options.authorizer.authorize(
         caller.credentials,
-        creation.check,
+        creation.check.permission,
+        creation.check.scope,
         creation.doWhat,
       );
-      requireNamespace(this.options.store, creation.namespace);
       const { manifests, warnings, update } = creation.build();
       const plan = update
         ? manifests.map(manifest => ({ manifest, ...update }))

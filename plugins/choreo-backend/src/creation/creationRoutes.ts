@@ -8,12 +8,12 @@ import {
   CreateResponse,
   kubernetesNameProblem,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { Caller } from '../audit/AuditedAction';
+import { Caller, callerOf } from '../shared/caller';
+import { Answer, IdempotencyKeys } from '../shared/IdempotencyKeys';
 import { ResourceCreationService } from './ResourceCreationService';
-import { callerOf, componentParams, parse } from '../shared/requestContext';
+import { componentParams, parse } from '../shared/requestContext';
 
 /**
  * Names of projects, components, environments and endpoints become label
@@ -189,19 +189,20 @@ const dryRunQuery = z.object({
 });
 
 /** 201 when something was created, 200 otherwise (unchanged, updated, dry run). */
-function send(res: Response, response: CreateResponse) {
+function answerOf(response: CreateResponse): Answer {
   const created =
     response.result === 'applied' &&
     response.resources.some(r => r.action === 'created');
-  res.status(created ? 201 : 200).json(response);
+  return { status: created ? 201 : 200, body: response };
 }
 
 /** Creating projects, components, environments, pipelines and dependencies. */
-export function resourceRoutes(deps: {
+export function creationRoutes(deps: {
   httpAuth: HttpAuthService;
   resources: ResourceCreationService;
+  idempotency: IdempotencyKeys;
 }) {
-  const { httpAuth, resources } = deps;
+  const { httpAuth, resources, idempotency } = deps;
   const router = Router();
 
   /** Parses path, `?dryRun` and body (400 naming the field), then runs the create. */
@@ -219,13 +220,14 @@ export function resourceRoutes(deps: {
     router.post(path, async (req, res) => {
       const parsedParams = parse(params, req.params, 'path');
       const { dryRun } = parse(dryRunQuery, req.query, 'query');
-      const caller = await callerOf(httpAuth, req);
+      const caller = await callerOf(httpAuth, req, { write: true });
       const parsedBody = parse(body, req.body, 'request body');
-      send(
-        res,
-        await create(parsedParams, parsedBody, caller, {
-          dryRun: dryRun === 'true',
-        }),
+      await idempotency.respond(req, res, caller, async () =>
+        answerOf(
+          await create(parsedParams, parsedBody, caller, {
+            dryRun: dryRun === 'true',
+          }),
+        ),
       );
     });
   }

@@ -16,9 +16,9 @@ import {
 import request from 'supertest';
 import {
   TEST_DATABASE_IDS,
-  TestPolicy,
   startChoreoBackend,
 } from '../__testUtils__/choreoTestBackend';
+import { grantsPolicy } from '../__testUtils__/testPolicies';
 import {
   copySampleOrganization,
   eventually,
@@ -31,8 +31,10 @@ const MALLORY = 'user:default/mallory';
 const as = (user: string) => mockCredentials.user.header(user);
 
 /** Alice may do anything; Mallory may only read. */
-const policy: TestPolicy = (user, permission) =>
-  user !== MALLORY || permission === 'choreo.component.read';
+const policy = grantsPolicy(
+  { [MALLORY]: permission => permission === 'choreo.component.read' },
+  () => true,
+);
 
 /**
  * Test double: a writer that rejects every Workload, as a cluster would an
@@ -443,7 +445,7 @@ describe.each(databases.eachSupportedId())('creating resources on %s', id => {
       MALLORY,
     ).expect(403);
     expect(project.body.error.message).toBe(
-      `You may not create project sneaky in acme: the permission policy denies 'choreo.project.create' for ${MALLORY}`,
+      `You may not create project sneaky in acme: the permission policy denies 'choreo.project.create' on choreo:ns/acme for ${MALLORY} (an OpenChoreo role granting 'project:create' there would allow it)`,
     );
     const component = await post(
       '/namespaces/acme/components',
@@ -451,23 +453,23 @@ describe.each(databases.eachSupportedId())('creating resources on %s', id => {
       MALLORY,
     ).expect(403);
     expect(component.body.error.message).toContain(
-      "'choreo.component.create' on system:acme/payments",
+      "'choreo.component.create' on choreo:ns/acme/project/payments?componentType=deployment%2Fservice",
     );
     await post(
       '/namespaces/acme/environments',
       { name: 'x', dataPlaneRef: { kind: 'DataPlane', name: 'default' } },
       MALLORY,
-    ).expect(403, /choreo\.platform\.manage/);
+    ).expect(403, /choreo\.environment\.create.*'environment:create'/);
     await post(
       '/components/acme/checkout-api/dependencies',
       { component: 'ledger-service', name: 'grpc', visibility: 'project' },
       MALLORY,
     ).expect(
       403,
-      /'choreo\.component\.update' on component:acme\/checkout-api/,
+      /'choreo\.workload\.update' on choreo:ns\/acme\/project\/payments\/component\/checkout-api/,
     );
     const [row] = await auditOf('system:acme/sneaky');
-    expect(row).toMatchObject({ actor: MALLORY, result: 'error' });
+    expect(row).toMatchObject({ actor: MALLORY, result: 'refused' });
   });
 
   it('answers 400 naming the field for bad names and impossible references', async () => {

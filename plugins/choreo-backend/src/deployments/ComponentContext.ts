@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  ApprovalSettings,
   Component,
   ComponentRef,
   Environment,
@@ -7,7 +8,7 @@ import {
   PromotionGraph,
   ReleaseBinding,
   buildPromotionGraph,
-  environmentsRequiringApproval,
+  environmentNeedsApproval,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
 
@@ -18,20 +19,23 @@ export interface ComponentContext {
   project?: Project;
   graph: PromotionGraph;
   environments: Map<string, Environment>;
-  /** Environments whose promotions need approval. */
+  /**
+   * Pipeline environments whose changes need approval (see
+   * environmentNeedsApproval): production ones, configured ones, and those
+   * no source knows.
+   */
   approvalEnvironments: string[];
   /** The component's ReleaseBindings by environment. */
   bindings: Map<string, ReleaseBinding>;
+  /** Names of the component's ComponentReleases. */
+  releases: Set<string>;
 }
 
-/**
- * Reads a component with its project, pipeline and bindings from the store.
- * `approvalEnvironments` from config replace the default (isProduction).
- */
+/** Reads a component with its project, pipeline, bindings and releases from the store. */
 export function loadComponentContext(
   store: ChoreoStoreReader,
   ref: ComponentRef,
-  approvalEnvironments?: readonly string[],
+  approvals: ApprovalSettings,
 ): ComponentContext {
   const component = store.get('Component', ref.name, ref.namespace);
   if (!component) {
@@ -65,17 +69,26 @@ export function loadComponentContext(
       bindings.set(binding.spec.environment, binding);
     }
   }
+  const releases = new Set(
+    store
+      .list('ComponentRelease', {
+        namespace: ref.namespace,
+        component: ref.name,
+      })
+      .filter(r => r.spec.owner?.projectName === projectName)
+      .map(r => r.metadata.name),
+  );
   return {
     ref,
     component,
     project,
     graph,
     environments,
-    approvalEnvironments: environmentsRequiringApproval(
-      [...environments.values()],
-      approvalEnvironments,
+    approvalEnvironments: graph.environments.filter(env =>
+      environmentNeedsApproval(approvals, env, environments.get(env)),
     ),
     bindings,
+    releases,
   };
 }
 

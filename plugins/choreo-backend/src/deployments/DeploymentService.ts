@@ -1,5 +1,9 @@
 import {
+  ApprovalSettings,
   CHOREO_ANNOTATIONS,
+  ChoreoResourceScope,
+  changeNeedsApproval,
+  gatedFirstEnvironmentProblem,
   ComponentDeployments,
   ComponentRef,
   DeclaredEndpoint,
@@ -12,6 +16,7 @@ import {
   summarizeReleaseBinding,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+import { componentScope } from '../permissions/scopes';
 import { ComponentContext, loadComponentContext } from './ComponentContext';
 import { deployedEndpoints } from './endpointUrls';
 
@@ -40,11 +45,16 @@ function lastChange(binding: ReleaseBinding): string | undefined {
 export class DeploymentService {
   constructor(
     private readonly store: ChoreoStoreReader,
-    private readonly approvalEnvironments?: readonly string[],
+    private readonly approvals: ApprovalSettings,
   ) {}
 
   context(ref: ComponentRef): ComponentContext {
-    return loadComponentContext(this.store, ref, this.approvalEnvironments);
+    return loadComponentContext(this.store, ref, this.approvals);
+  }
+
+  /** The component as permissions see it (404 when the store has no such component). */
+  scopeOf(ref: ComponentRef): ChoreoResourceScope {
+    return componentScope(this.store, ref);
   }
 
   deployments(ref: ComponentRef): ComponentDeployments {
@@ -63,7 +73,14 @@ export class DeploymentService {
         name: graph.pipelineName,
         environments: graph.environments,
         root: graph.root,
-        problems: graph.problems.map(p => p.message),
+        problems: [
+          ...graph.problems.map(p => p.message),
+          ...[
+            gatedFirstEnvironmentProblem(graph, env =>
+              ctx.approvalEnvironments.includes(env),
+            ),
+          ].filter((p): p is string => !!p),
+        ],
       },
       environments: graph.environments.map(env => this.environment(ctx, env)),
       releases: this.releasesOf(ctx),
@@ -82,6 +99,11 @@ export class DeploymentService {
     const binding = ctx.bindings.get(env);
     const needsApproval = (target: string) =>
       ctx.approvalEnvironments.includes(target);
+    const gated = needsApproval(env)
+      ? this.approvals.changes.filter(change =>
+          changeNeedsApproval(this.approvals, change, env, environment),
+        )
+      : [];
     const deployed = binding?.spec.releaseName !== undefined;
     return {
       environment: env,
@@ -89,6 +111,7 @@ export class DeploymentService {
         environment?.metadata.annotations?.[CHOREO_ANNOTATIONS.displayName],
       isProduction: environment?.spec?.isProduction === true,
       requiresApproval: needsApproval(env),
+      changesNeedingApproval: gated,
       bindingName: binding?.metadata.name,
       releaseName: binding?.spec.releaseName,
       status: binding

@@ -1,45 +1,38 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  CHOREO_ANNOTATIONS,
+  ApprovalSettings,
+  ChangeResponse,
   ChoreoPermission,
   ComponentRef,
-  MutationResponse,
-  PromotionResponse,
+  RequestedChange,
   checkPromotion,
   choreoComponentEntityRef,
   choreoReleaseManagePermission,
   choreoReleasePromotePermission,
   choreoReleaseRollbackPermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import {
-  ChoreoStoreReader,
-  ChoreoStoreService,
-} from '@choreo-for-backstage/plugin-choreo-node';
-import { AuditLog } from '../audit/AuditLog';
-import { PromotionRequestStore } from '../approvals/PromotionRequestStore';
-import {
-  ComponentAuthorizer,
-  actorOf,
-} from '../permissions/ComponentAuthorizer';
-import { Caller, audited } from '../audit/AuditedAction';
+import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+import { ChangeGate, PlannedChange, scopeOf } from '../approvals/ChangeGate';
+import { AuditContext, audited } from '../audit/AuditedAction';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { Caller } from '../shared/caller';
 import { ComponentContext, loadComponentContext } from './ComponentContext';
-import { BindingChange, applyBinding } from './ReleaseBindingWriter';
 
 export interface ReleaseServiceOptions {
-  store: ChoreoStoreReader & Pick<ChoreoStoreService, 'writerFor'>;
-  authorizer: ComponentAuthorizer;
-  audit: AuditLog;
-  requests: PromotionRequestStore;
-  /** `choreo.approvals.environments`; default: environments with isProduction. */
-  approvalEnvironments?: readonly string[];
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
+  audit: AuditContext;
+  approvals: ApprovalSettings;
+  gate: ChangeGate;
 }
 
 const label = (ref: ComponentRef) => `${ref.namespace}/${ref.name}`;
 
 /**
- * Promote, roll back, undeploy, redeploy and restart: each authorizes the
- * caller, validates against the store, writes the ReleaseBinding through the
- * ChoreoWriter and records an audit row, whether it succeeds or not.
+ * Promote, roll back, undeploy, redeploy and restart. Each checks the
+ * caller's permission for that environment, validates the change against
+ * the store and hands it to the ChangeGate, which applies it or turns it
+ * into a change request; each is audited, refusals too.
  */
 export class ReleaseService {
   constructor(private readonly options: ReleaseServiceOptions) {}
@@ -48,30 +41,22 @@ export class ReleaseService {
     return loadComponentContext(
       this.options.store,
       ref,
-      this.options.approvalEnvironments,
+      this.options.approvals,
     );
   }
 
-  /**
-   * Moves the release of `from` to `to`. Into an environment that needs
-   * approval it creates (or returns the open) promotion request instead.
-   */
+  /** Moves the release running in `from` on to `to`, along the pipeline. */
   async promote(
     ref: ComponentRef,
     input: { from: string; to: string },
     caller: Caller,
-  ): Promise<PromotionResponse> {
+  ): Promise<ChangeResponse> {
     const details: Record<string, unknown> = { ...input };
-    return this.guarded(
-      {
-        action: 'release.promote',
-        permission: choreoReleasePromotePermission,
-        doWhat: `promote ${label(ref)} to ${input.to}`,
-        details,
-      },
-      ref,
-      caller,
-      async (ctx, doWhat) => {
+    return this.change(
+      { action: 'release.promote', permission: choreoReleasePromotePermission },
+      { ref, environment: input.to, details, caller },
+      `promote ${label(ref)} to ${input.to}`,
+      ctx => {
         const check = checkPromotion(ctx.graph, input.from, input.to);
         if (!check.allowed) throw new InputError(check.reason);
         const source = ctx.bindings.get(input.from);
@@ -89,48 +74,9 @@ export class ReleaseService {
           target?.spec.releaseName === releaseName &&
           target.spec.state !== 'Undeploy'
         ) {
-          details.outcome = 'already-deployed';
-          return {
-            result: 'applied',
-            action: 'unchanged',
-            resource: {
-              kind: 'ReleaseBinding',
-              namespace: ref.namespace,
-              name: target.metadata.name,
-            },
-            warnings: [`'${input.to}' already runs ${releaseName}`],
-          };
+          return { unchanged: `'${input.to}' already runs ${releaseName}` };
         }
-
-        if (ctx.approvalEnvironments.includes(input.to)) {
-          const componentRef = choreoComponentEntityRef(ref);
-          const open = await this.options.requests.findOpen({
-            componentRef,
-            to: input.to,
-            releaseName,
-          });
-          const request =
-            open ??
-            (await this.options.requests.create({
-              componentRef,
-              from: input.from,
-              to: input.to,
-              releaseName,
-              requestedBy: actorOf(caller.credentials),
-            }));
-          details.requestId = request.id;
-          details.outcome = 'pending-approval';
-          return {
-            result: 'pending-approval',
-            request,
-            warnings: [
-              `'${input.to}' needs approval: a promotion request was ${
-                open ? 'already open' : 'created'
-              }; someone other than ${request.requestedBy} must approve it`,
-            ],
-          };
-        }
-        return this.write(ctx, input.to, { releaseName }, caller, doWhat);
+        return { change: { kind: 'promote', from: input.from, releaseName } };
       },
     );
   }
@@ -140,29 +86,17 @@ export class ReleaseService {
     ref: ComponentRef,
     input: { environment: string; releaseName: string },
     caller: Caller,
-  ): Promise<MutationResponse> {
-    return this.guarded(
+  ): Promise<ChangeResponse> {
+    return this.change(
       {
         action: 'release.rollback',
         permission: choreoReleaseRollbackPermission,
-        doWhat: `roll back ${label(ref)} in ${input.environment}`,
-        details: { ...input },
       },
-      ref,
-      caller,
-      async (ctx, doWhat) => {
+      { ref, environment: input.environment, details: { ...input }, caller },
+      `roll back ${label(ref)} in ${input.environment}`,
+      ctx => {
         this.requireBinding(ctx, input.environment);
-        const release = this.options.store.get(
-          'ComponentRelease',
-          input.releaseName,
-          ref.namespace,
-        );
-        if (
-          !release ||
-          release.spec.owner?.componentName !== ref.name ||
-          release.spec.owner?.projectName !==
-            ctx.component.spec.owner.projectName
-        ) {
+        if (!ctx.releases.has(input.releaseName)) {
           throw new InputError(
             `'${input.releaseName}' is not a release of ${label(
               ref,
@@ -171,24 +105,18 @@ export class ReleaseService {
             }/releases`,
           );
         }
-        const response = await this.write(
-          ctx,
-          input.environment,
-          { releaseName: input.releaseName },
-          caller,
-          doWhat,
-        );
-        if (
-          input.environment === ctx.graph.root &&
-          ctx.component.spec.autoDeploy
-        ) {
-          response.warnings.push(
-            `'${input.environment}' is the first environment and ${label(
-              ref,
-            )} has autoDeploy on: OpenChoreo will reset it to the latest release; turn autoDeploy off to keep the rollback`,
-          );
-        }
-        return response;
+        const warnings =
+          input.environment === ctx.graph.root && ctx.component.spec.autoDeploy
+            ? [
+                `'${input.environment}' is the first environment and ${label(
+                  ref,
+                )} has autoDeploy on: OpenChoreo will reset it to the latest release; turn autoDeploy off to keep the rollback`,
+              ]
+            : [];
+        return {
+          change: { kind: 'rollback', releaseName: input.releaseName },
+          warnings,
+        };
       },
     );
   }
@@ -198,28 +126,20 @@ export class ReleaseService {
     ref: ComponentRef,
     input: { environment: string; state: 'Active' | 'Undeploy' },
     caller: Caller,
-  ): Promise<MutationResponse> {
-    const action =
-      input.state === 'Undeploy' ? 'release.undeploy' : 'release.redeploy';
-    const verb = input.state === 'Undeploy' ? 'undeploy' : 'redeploy';
-    return this.guarded(
+  ): Promise<ChangeResponse> {
+    const kind = input.state === 'Undeploy' ? 'undeploy' : 'redeploy';
+    return this.change(
+      { action: `release.${kind}`, permission: choreoReleaseManagePermission },
       {
-        action: action,
-        permission: choreoReleaseManagePermission,
-        doWhat: `${verb} ${label(ref)} in ${input.environment}`,
-        details: { environment: input.environment },
+        ref,
+        environment: input.environment,
+        details: { environment: input.environment, state: input.state },
+        caller,
       },
-      ref,
-      caller,
-      async (ctx, doWhat) => {
+      `${kind} ${label(ref)} in ${input.environment}`,
+      ctx => {
         this.requireBinding(ctx, input.environment);
-        return this.write(
-          ctx,
-          input.environment,
-          { state: input.state },
-          caller,
-          doWhat,
-        );
+        return { change: { kind } };
       },
     );
   }
@@ -229,19 +149,12 @@ export class ReleaseService {
     ref: ComponentRef,
     input: { environment: string },
     caller: Caller,
-  ): Promise<MutationResponse> {
-    const restartedAt = new Date().toISOString();
-    const details = { environment: input.environment, restartedAt };
-    return this.guarded(
-      {
-        action: 'release.restart',
-        permission: choreoReleaseManagePermission,
-        doWhat: `restart ${label(ref)} in ${input.environment}`,
-        details,
-      },
-      ref,
-      caller,
-      async (ctx, doWhat) => {
+  ): Promise<ChangeResponse> {
+    return this.change(
+      { action: 'release.restart', permission: choreoReleaseManagePermission },
+      { ref, environment: input.environment, details: { ...input }, caller },
+      `restart ${label(ref)} in ${input.environment}`,
+      ctx => {
         const binding = this.requireBinding(ctx, input.environment);
         if (binding.spec.state === 'Undeploy') {
           throw new ConflictError(
@@ -250,40 +163,12 @@ export class ReleaseService {
             }'; redeploy it instead of restarting`,
           );
         }
-        return this.write(
-          ctx,
-          input.environment,
-          { annotations: { [CHOREO_ANNOTATIONS.restartedAt]: restartedAt } },
-          caller,
-          doWhat,
-        );
+        return { change: { kind: 'restart' } };
       },
     );
   }
 
-  /** Applies a binding change; used by approvals too. */
-  async write(
-    ctx: ComponentContext,
-    environment: string,
-    change: BindingChange,
-    caller: Caller,
-    doWhat: string,
-  ): Promise<MutationResponse> {
-    const writer = this.options.store.writerFor(ctx.ref.namespace);
-    return applyBinding(writer, ctx, environment, change, {
-      actor: actorOf(caller.credentials),
-      message: doWhat.charAt(0).toUpperCase() + doWhat.slice(1),
-    });
-  }
-
   private requireBinding(ctx: ComponentContext, environment: string) {
-    if (!ctx.graph.environments.includes(environment)) {
-      throw new InputError(
-        `Environment '${environment}' is not part of the deployment pipeline of ${label(
-          ctx.ref,
-        )}; use one of ${ctx.graph.environments.join(', ')}`,
-      );
-    }
     const binding = ctx.bindings.get(environment);
     if (!binding) {
       throw new NotFoundError(
@@ -296,33 +181,79 @@ export class ReleaseService {
   }
 
   /**
-   * Every mutation: audited (refusals too), authorized with the caller's
-   * credentials, then run against the component as the store has it.
+   * Every change: audited (refusals too), authorized with the caller's
+   * credentials for the environment it happens in, planned against the
+   * component as the store has it, then through the gate.
    */
-  private guarded<T>(
-    step: {
-      action: string;
-      permission: ChoreoPermission;
-      doWhat: string;
+  private change(
+    step: { action: string; permission: ChoreoPermission },
+    target: {
+      ref: ComponentRef;
+      environment: string;
       details: Record<string, unknown>;
+      caller: Caller;
     },
-    ref: ComponentRef,
-    caller: Caller,
-    fn: (ctx: ComponentContext, doWhat: string) => Promise<T>,
-  ): Promise<T> {
-    const target = choreoComponentEntityRef(ref);
+    doWhat: string,
+    plan: (
+      ctx: ComponentContext,
+    ) =>
+      | { change: RequestedChange; warnings?: string[] }
+      | { unchanged: string },
+  ): Promise<ChangeResponse> {
+    const { ref, environment, details, caller } = target;
     return audited(
       this.options.audit,
       caller,
-      { action: step.action, target, details: step.details },
+      {
+        action: step.action,
+        target: choreoComponentEntityRef(ref),
+        details,
+      },
       async () => {
+        const ctx = this.context(ref);
         await this.options.authorizer.authorize(
           caller.credentials,
           step.permission,
-          ref,
-          step.doWhat,
+          scopeOf(ctx, environment),
+          doWhat,
+          { bindingExists: ctx.bindings.has(environment) },
         );
-        return fn(this.context(ref), step.doWhat);
+        if (!ctx.graph.environments.includes(environment)) {
+          throw new InputError(
+            `Environment '${environment}' is not part of the deployment pipeline of ${label(
+              ref,
+            )}; use one of ${ctx.graph.environments.join(', ') || '(none)'}`,
+          );
+        }
+        const planned = plan(ctx);
+        if ('unchanged' in planned) {
+          details.outcome = 'unchanged';
+          return {
+            result: 'applied',
+            action: 'unchanged',
+            resource: {
+              kind: 'ReleaseBinding',
+              namespace: ref.namespace,
+              name: ctx.bindings.get(environment)!.metadata.name,
+            },
+            warnings: [planned.unchanged],
+          };
+        }
+        const submitted: PlannedChange = {
+          ctx,
+          environment,
+          change: planned.change,
+          warnings: planned.warnings ?? [],
+        };
+        const response = await this.options.gate.submit(submitted, caller);
+        if (response.result === 'pending-approval') {
+          details.requestId = response.request.id;
+          details.outcome = 'pending-approval';
+        } else {
+          details.outcome = response.action;
+          if (response.commit) details.commit = response.commit;
+        }
+        return response;
       },
     );
   }

@@ -1,47 +1,64 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  ChangeResponse,
+  ComponentRef,
+  choreoComponentReadPermission,
+} from '@choreo-for-backstage/plugin-choreo-common';
+import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { choreoComponentReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
-import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
-import { DeploymentService } from './DeploymentService';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { Caller, callerOf } from '../shared/caller';
+import { IdempotencyKeys } from '../shared/IdempotencyKeys';
 import { ReadModelCache } from '../shared/ReadModelCache';
-import { sendCachedJson } from '../shared/sendCachedJson';
-import { ReleaseService } from './ReleaseService';
 import {
-  callerOf,
   componentParams,
   kubernetesName,
   parse,
 } from '../shared/requestContext';
+import { sendCachedJson } from '../shared/sendCachedJson';
+import { DeploymentService } from './DeploymentService';
+import { ReleaseService } from './ReleaseService';
 
-const promoteBody = z.object({ from: kubernetesName, to: kubernetesName });
-const rollbackBody = z.object({
-  environment: kubernetesName,
-  releaseName: kubernetesName,
-});
-const environmentBody = z.object({ environment: kubernetesName });
+const promoteBody = z
+  .object({ from: kubernetesName, to: kubernetesName })
+  .strict();
+const rollbackBody = z
+  .object({ environment: kubernetesName, releaseName: kubernetesName })
+  .strict();
+const environmentBody = z.object({ environment: kubernetesName }).strict();
 
-/** Deployments, releases and the release mutations of one component. */
+/** Deployments, releases and the changes to what runs, of one component. */
 export function deploymentRoutes(deps: {
   httpAuth: HttpAuthService;
-  authorizer: ComponentAuthorizer;
+  authorizer: ChoreoAuthorizer;
   deployments: DeploymentService;
   releases: ReleaseService;
   cache: ReadModelCache;
+  idempotency: IdempotencyKeys;
 }) {
-  const { httpAuth, authorizer, deployments, releases, cache } = deps;
+  const { httpAuth, authorizer, deployments, releases, cache, idempotency } =
+    deps;
   const router = Router();
   const base = '/components/:namespace/:name';
 
-  router.get(`${base}/deployments`, async (req, res) => {
-    const ref = parse(componentParams, req.params, 'component');
+  const authorizeRead = async (
+    req: Request,
+    ref: ComponentRef,
+    what: string,
+  ) => {
     const caller = await callerOf(httpAuth, req);
     await authorizer.authorize(
       caller.credentials,
       choreoComponentReadPermission,
-      ref,
-      `see the deployments of ${ref.namespace}/${ref.name}`,
+      deployments.scopeOf(ref),
+      `see the ${what} of ${ref.namespace}/${ref.name}`,
     );
+  };
+
+  router.get(`${base}/deployments`, async (req, res) => {
+    const ref = parse(componentParams, req.params, 'component');
+    await authorizeRead(req, ref, 'deployments');
     sendCachedJson(
       req,
       res,
@@ -53,47 +70,48 @@ export function deploymentRoutes(deps: {
 
   router.get(`${base}/releases`, async (req, res) => {
     const ref = parse(componentParams, req.params, 'component');
-    const caller = await callerOf(httpAuth, req);
-    await authorizer.authorize(
-      caller.credentials,
-      choreoComponentReadPermission,
-      ref,
-      `see the releases of ${ref.namespace}/${ref.name}`,
-    );
+    await authorizeRead(req, ref, 'releases');
     res.json({ items: deployments.releases(ref) });
   });
 
-  router.post(`${base}/promote`, async (req, res) => {
-    const ref = parse(componentParams, req.params, 'component');
-    const caller = await callerOf(httpAuth, req);
-    const body = parse(promoteBody, req.body, 'request body');
-    const result = await releases.promote(ref, body, caller);
-    res.status(result.result === 'pending-approval' ? 202 : 200).json(result);
-  });
-
-  router.post(`${base}/rollback`, async (req, res) => {
-    const ref = parse(componentParams, req.params, 'component');
-    const caller = await callerOf(httpAuth, req);
-    const body = parse(rollbackBody, req.body, 'request body');
-    res.json(await releases.rollback(ref, body, caller));
-  });
-
-  const states = { undeploy: 'Undeploy', redeploy: 'Active' } as const;
-  for (const [path, state] of Object.entries(states)) {
+  /** 200 with the write, or 202 with a change request waiting for approval. */
+  const change = <T>(
+    path: string,
+    body: z.ZodType<T>,
+    run: (
+      ref: ComponentRef,
+      input: T,
+      caller: Caller,
+    ) => Promise<ChangeResponse>,
+  ) =>
     router.post(`${base}/${path}`, async (req, res) => {
       const ref = parse(componentParams, req.params, 'component');
-      const caller = await callerOf(httpAuth, req);
-      const { environment } = parse(environmentBody, req.body, 'request body');
-      res.json(await releases.setState(ref, { environment, state }, caller));
+      const caller = await callerOf(httpAuth, req, { write: true });
+      const input = parse(body, req.body, 'request body');
+      await idempotency.respond(req, res, caller, async () => {
+        const response = await run(ref, input, caller);
+        return {
+          status: response.result === 'pending-approval' ? 202 : 200,
+          body: response,
+        };
+      });
     });
-  }
 
-  router.post(`${base}/restart`, async (req, res) => {
-    const ref = parse(componentParams, req.params, 'component');
-    const caller = await callerOf(httpAuth, req);
-    const body = parse(environmentBody, req.body, 'request body');
-    res.json(await releases.restart(ref, body, caller));
-  });
+  change('promote', promoteBody, (ref, input, caller) =>
+    releases.promote(ref, input, caller),
+  );
+  change('rollback', rollbackBody, (ref, input, caller) =>
+    releases.rollback(ref, input, caller),
+  );
+  change('undeploy', environmentBody, (ref, input, caller) =>
+    releases.setState(ref, { ...input, state: 'Undeploy' }, caller),
+  );
+  change('redeploy', environmentBody, (ref, input, caller) =>
+    releases.setState(ref, { ...input, state: 'Active' }, caller),
+  );
+  change('restart', environmentBody, (ref, input, caller) =>
+    releases.restart(ref, input, caller),
+  );
 
   return router;
 }

@@ -2,9 +2,9 @@ import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   TEST_DATABASE_IDS,
-  TestPolicy,
   startChoreoBackend,
 } from '../__testUtils__/choreoTestBackend';
+import { grantsPolicy } from '../__testUtils__/testPolicies';
 import {
   copySampleOrganization,
   eventually,
@@ -19,8 +19,10 @@ const MALLORY = 'user:default/mallory';
 const as = (user: string) => mockCredentials.user.header(user);
 
 /** Alice and Bob may do anything; Mallory may only read. */
-const policy: TestPolicy = (user, permission) =>
-  user !== MALLORY || permission === 'choreo.component.read';
+const policy = grantsPolicy(
+  { [MALLORY]: permission => permission === 'choreo.component.read' },
+  () => true,
+);
 
 const databases = TestDatabases.create({ ids: TEST_DATABASE_IDS });
 
@@ -189,7 +191,7 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
     expect(entry).toMatchObject({
       action: 'release.promote',
       result: 'error',
-      errorMessage: expect.stringMatching(/InputError/),
+      errorMessage: expect.stringMatching(/^Cannot promote from 'production'/),
     });
   });
 
@@ -208,9 +210,13 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
     const { request: promotion } = requested.body;
     expect(promotion).toMatchObject({
       componentRef: 'component:acme/route-planner',
-      from: 'staging',
-      to: 'production',
-      releaseName: planner.bound.staging,
+      environment: 'production',
+      change: {
+        kind: 'promote',
+        from: 'staging',
+        releaseName: planner.bound.staging,
+      },
+      basis: { bound: false },
       requestedBy: ALICE,
       state: 'pending',
     });
@@ -228,16 +234,16 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
     expect(again.body.request.id).toBe(promotion.id);
 
     const self = await request(backend.server)
-      .post(api(`/promotion-requests/${promotion.id}/approve`))
+      .post(api(`/change-requests/${promotion.id}/approve`))
       .set('Authorization', as(ALICE))
       .send({})
       .expect(403);
     expect(self.body.error.message).toMatch(
-      /You may not approve the promotion of acme\/route-planner to production: you requested it.*four-eyes/,
+      /You may not approve the change of acme\/route-planner in 'production': you asked for it.*four-eyes/,
     );
 
     const approved = await request(backend.server)
-      .post(api(`/promotion-requests/${promotion.id}/approve`))
+      .post(api(`/change-requests/${promotion.id}/approve`))
       .set('Authorization', as(BOB))
       .send({ comment: 'release notes checked' })
       .expect(200);
@@ -257,13 +263,13 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
 
     // a decided request cannot be decided again
     await request(backend.server)
-      .post(api(`/promotion-requests/${promotion.id}/reject`))
+      .post(api(`/change-requests/${promotion.id}/reject`))
       .set('Authorization', as(BOB))
       .send({})
       .expect(409);
 
     const list = await request(backend.server)
-      .get(api('/promotion-requests'))
+      .get(api('/change-requests'))
       .query({ component: 'component:acme/route-planner' })
       .set('Authorization', as(BOB))
       .expect(200);
@@ -271,9 +277,9 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
 
     const audit = await auditOf('component:acme/route-planner');
     expect(audit.map((e: any) => [e.action, e.actor, e.result])).toEqual([
-      ['release.reject', BOB, 'error'],
-      ['release.approve', BOB, 'ok'],
-      ['release.approve', ALICE, 'error'],
+      ['change.reject', BOB, 'error'],
+      ['change.approve', BOB, 'ok'],
+      ['change.approve', ALICE, 'refused'],
       ['release.promote', ALICE, 'ok'],
       ['release.promote', ALICE, 'ok'],
     ]);
@@ -297,7 +303,7 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
       .send({ from: 'development', to: 'staging' })
       .expect(403);
     expect(res.body.error.message).toMatch(
-      /^You may not promote acme\/checkout-api to staging: .*choreo\.release\.promote/,
+      /^You may not promote acme\/checkout-api to staging: .*choreo\.release\.promote.*releasebinding:update/,
     );
     for (const [path, body] of [
       [
@@ -315,10 +321,10 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
     }
     const audit = await auditOf('component:acme/checkout-api');
     expect(audit.map((e: any) => [e.action, e.actor, e.result])).toEqual([
-      ['release.restart', MALLORY, 'error'],
-      ['release.undeploy', MALLORY, 'error'],
-      ['release.rollback', MALLORY, 'error'],
-      ['release.promote', MALLORY, 'error'],
+      ['release.restart', MALLORY, 'refused'],
+      ['release.undeploy', MALLORY, 'refused'],
+      ['release.rollback', MALLORY, 'refused'],
+      ['release.promote', MALLORY, 'refused'],
     ]);
   });
 
@@ -409,14 +415,14 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
         .send({ from: 'staging', to: 'production' })
         .expect(202);
       const seen = await request(other.server)
-        .get(api('/promotion-requests'))
+        .get(api('/change-requests'))
         .set('Authorization', as(BOB))
         .expect(200);
       expect(seen.body.items.map((r: any) => r.id)).toContain(
         requested.body.request.id,
       );
       await request(other.server)
-        .post(api(`/promotion-requests/${requested.body.request.id}/approve`))
+        .post(api(`/change-requests/${requested.body.request.id}/approve`))
         .set('Authorization', as(BOB))
         .send({})
         .expect(200);
@@ -437,7 +443,7 @@ describe.each(databases.eachSupportedId())('choreo backend on %s', id => {
 });
 
 describe('choreo backend with configured approval environments', () => {
-  it('asks for approval where the config says, and nowhere else', async () => {
+  it('asks for approval where the config says, besides production', async () => {
     const sample = await copySampleOrganization();
     const backend = await startChoreoBackend({
       sourceDir: sample.dir,
@@ -454,14 +460,14 @@ describe('choreo backend with configured approval environments', () => {
         .send({ from: 'development', to: 'staging' })
         .expect(202);
       expect(toStaging.body.request).toMatchObject({
-        to: 'staging',
-        releaseName: planner.bound.development,
+        environment: 'staging',
+        change: { releaseName: planner.bound.development },
       });
-      const toProduction = await request(backend.server)
+      // naming staging never opens production up
+      await request(backend.server)
         .post('/api/choreo/components/acme/route-planner/promote')
         .send({ from: 'staging', to: 'production' })
-        .expect(200);
-      expect(toProduction.body).toMatchObject({ action: 'created' });
+        .expect(202);
 
       // promoting what already runs there changes nothing and asks nobody
       const checkout = await sampleComponent(

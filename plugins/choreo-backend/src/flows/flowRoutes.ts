@@ -1,7 +1,4 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -9,17 +6,22 @@ import {
   FLOW_VERDICTS,
   FlowVerdict,
   choreoComponentReadPermission,
+  choreoSourcesReadPermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { FlowSource } from '@choreo-for-backstage/plugin-choreo-node';
-import { sendEventStream } from '../streams/eventStream';
-import { ComponentAuthorizer } from '../permissions/ComponentAuthorizer';
 import {
-  callerOf,
+  ChoreoStoreReader,
+  FlowSource,
+} from '@choreo-for-backstage/plugin-choreo-node';
+import { sendEventStream } from '../streams/eventStream';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import {
   componentParams,
   kubernetesName,
   parse,
 } from '../shared/requestContext';
-import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
+import { Caller, actorOf, callerOf } from '../shared/caller';
+import { StreamLimiter } from '../streams/StreamLimiter';
+import { componentScope, projectScope } from '../permissions/scopes';
 import { FlowService } from './FlowService';
 import { TopologyService } from '../topology/TopologyService';
 import { FlowStreamFilter, flowStreamItems } from './flowStream';
@@ -51,11 +53,12 @@ const streamQuery = z.object({
 /** Hubble flows of a project or component: aggregate snapshots and live SSE streams. */
 export function flowRoutes(deps: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  authorizer: ComponentAuthorizer;
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
   flows: FlowService;
   topology: TopologyService;
   flowSource: FlowSource | undefined;
+  streams: StreamLimiter;
   streamTimeoutMs: number;
   /** Flows queued per stream client before the oldest are dropped. */
   streamBufferSize: number;
@@ -72,35 +75,47 @@ export function flowRoutes(deps: {
 
   const stream = async (
     res: Parameters<typeof sendEventStream>[0],
+    caller: Caller,
     filter: FlowStreamFilter,
   ) => {
     const flowSource = source();
-    await sendEventStream(
-      res,
-      signal =>
-        flowStreamItems(flowSource, filter, deps.streamBufferSize, signal),
-      {
-        event: 'flow',
-        toEvent: item => item,
-        timeoutMs: deps.streamTimeoutMs,
-      },
-    );
+    const release = deps.streams.acquire(actorOf(caller.credentials));
+    try {
+      await sendEventStream(
+        res,
+        signal =>
+          flowStreamItems(flowSource, filter, deps.streamBufferSize, signal),
+        {
+          event: 'flow',
+          toEvent: item => item,
+          timeoutMs: deps.streamTimeoutMs,
+        },
+      );
+    } finally {
+      release();
+    }
   };
 
+  // the relay's address and the flow file's path are for platform engineers
   router.get('/flows/status', async (req, res) => {
-    await callerOf(deps.httpAuth, req);
-    res.json(source().status());
+    const { credentials } = await callerOf(deps.httpAuth, req);
+    const { message, problems, ...status } = source().status();
+    const details = await deps.authorizer.allowedBasic(
+      credentials,
+      choreoSourcesReadPermission,
+    );
+    res.json(details ? { ...status, message, problems } : status);
   });
 
   router.get('/projects/:namespace/:name/flows', async (req, res) => {
     const ref = parse(componentParams, req.params, 'project');
     const query = parse(projectSnapshotQuery, req.query, 'query');
     const caller = await callerOf(deps.httpAuth, req);
-    await authorizeProjectRead(
-      deps.permissions,
+    await deps.authorizer.authorize(
       caller.credentials,
-      ref,
-      'the traffic',
+      choreoComponentReadPermission,
+      projectScope(deps.store, ref),
+      `see the traffic of ${ref.namespace}/${ref.name}`,
     );
     res.json(
       deps.flows.snapshot(
@@ -125,7 +140,7 @@ export function flowRoutes(deps: {
     await deps.authorizer.authorize(
       caller.credentials,
       choreoComponentReadPermission,
-      ref,
+      componentScope(deps.store, ref),
       `see the traffic of ${ref.namespace}/${ref.name}`,
     );
     res.json(
@@ -146,16 +161,16 @@ export function flowRoutes(deps: {
     const ref = parse(componentParams, req.params, 'project');
     const { environment, ...filters } = parse(streamQuery, req.query, 'query');
     const caller = await callerOf(deps.httpAuth, req);
-    await authorizeProjectRead(
-      deps.permissions,
+    await deps.authorizer.authorize(
       caller.credentials,
-      ref,
-      'the traffic',
+      choreoComponentReadPermission,
+      projectScope(deps.store, ref),
+      `see the traffic of ${ref.namespace}/${ref.name}`,
     );
     source();
     // validates project and environment before the stream starts
     deps.flows.checkCell(ref.namespace, ref.name, environment);
-    await stream(res, {
+    await stream(res, caller, {
       cell: { cpNamespace: ref.namespace, environment, project: ref.name },
       ...filters,
     });
@@ -168,13 +183,13 @@ export function flowRoutes(deps: {
     await deps.authorizer.authorize(
       caller.credentials,
       choreoComponentReadPermission,
-      ref,
+      componentScope(deps.store, ref),
       `see the traffic of ${ref.namespace}/${ref.name}`,
     );
     source();
     const project = deps.flows.projectOf(ref);
     deps.flows.checkCell(ref.namespace, project, environment);
-    await stream(res, {
+    await stream(res, caller, {
       cell: {
         cpNamespace: ref.namespace,
         environment,

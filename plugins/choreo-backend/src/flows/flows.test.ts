@@ -4,18 +4,24 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
+import { denyAllPolicy, grantsPolicy } from '../__testUtils__/testPolicies';
+import { TestPolicy } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 import {
-  TestPolicy,
-  startChoreoBackend,
-} from '../__testUtils__/choreoTestBackend';
-import { copySampleOrganization } from '../__testUtils__/sampleOrganization';
+  copySampleOrganization,
+  eventually,
+} from '../__testUtils__/sampleOrganization';
 
 jest.setTimeout(60_000);
 
 type Event = { event: string; data: any };
 
 /** Reads an SSE response as it arrives; `until` resolves once the events satisfy `done`. */
-function openStream(server: http.Server, path_: string) {
+function openStream(
+  server: http.Server,
+  path_: string,
+  user = 'user:default/mock',
+) {
   const events: Event[] = [];
   const listeners: Array<() => void> = [];
   let status = 0;
@@ -24,7 +30,7 @@ function openStream(server: http.Server, path_: string) {
     {
       port,
       path: path_,
-      headers: { authorization: mockCredentials.user.header() },
+      headers: { authorization: mockCredentials.user.header(user) },
     },
     res => {
       status = res.statusCode ?? 0;
@@ -64,12 +70,14 @@ describe('network flow routes', () => {
   const start = async (options: {
     hubble?: boolean | Record<string, unknown>;
     policy?: TestPolicy;
+    config?: Record<string, unknown>;
   }) => {
     backend = await startChoreoBackend({
       sourceDir: sample.dir,
       policy: options.policy,
-      config:
-        options.hubble === false
+      config: {
+        ...options.config,
+        ...(options.hubble === false
           ? {}
           : {
               hubble: {
@@ -77,7 +85,8 @@ describe('network flow routes', () => {
                 follow: true,
                 ...(typeof options.hubble === 'object' ? options.hubble : {}),
               },
-            },
+            }),
+      },
     });
     return backend;
   };
@@ -263,7 +272,7 @@ describe('network flow routes', () => {
   });
 
   it('needs credentials and the read permission', async () => {
-    await start({ policy: () => false });
+    await start({ policy: denyAllPolicy });
     await request(backend!.server)
       .get('/api/choreo/projects/acme/logistics/flows')
       .query({ environment: 'development' })
@@ -274,7 +283,7 @@ describe('network flow routes', () => {
     });
     expect(project.status).toBe(403);
     expect(project.body.error.message).toMatch(
-      /denies 'choreo.component.read' on system:acme\/logistics/,
+      /denies 'choreo.component.read' on choreo:ns\/acme\/project\/logistics/,
     );
     await get('/components/acme/shipping-api/flows/stream', {
       environment: 'development',
@@ -302,5 +311,60 @@ describe('network flow routes', () => {
       state: 'streaming',
       received: 76,
     });
+  });
+
+  it('caps the live streams of one person and of everyone, and says what to do', async () => {
+    await start({ config: { streams: { maxPerUser: 1, maxTotal: 2 } } });
+    const url =
+      '/api/choreo/components/acme/payment-gateway/flows/stream?environment=development';
+    const first = openStream(backend!.server, url, 'user:default/ann');
+    try {
+      await first.until(all => all.length > 0);
+      const second = await request(backend!.server)
+        .get(url)
+        .set('Authorization', mockCredentials.user.header('user:default/ann'))
+        .expect(429);
+      expect(second.body.error.message).toBe(
+        'You have 1 live streams open (build logs, network flows), the most one person may have; close some tabs or views and try again',
+      );
+      const other = openStream(backend!.server, url, 'user:default/ben');
+      await other.until(all => all.length > 0);
+      const third = await request(backend!.server)
+        .get(url)
+        .set('Authorization', mockCredentials.user.header('user:default/cid'))
+        .expect(429);
+      expect(third.body.error.message).toMatch(/choreo\.streams\.maxTotal/);
+      other.close();
+    } finally {
+      first.close();
+    }
+    // a closed stream gives its slot back
+    await eventually(async () => {
+      const again = openStream(backend!.server, url, 'user:default/ann');
+      try {
+        await again.until(all => all.length > 0 || again.status() === 429);
+        expect(again.status()).toBe(200);
+      } finally {
+        again.close();
+      }
+    });
+  });
+
+  it('shows the flow source details (paths, relay addresses) only to those allowed', async () => {
+    await start({
+      policy: grantsPolicy(
+        { 'user:default/mallory': p => p !== 'choreo.sources.read' },
+        () => true,
+      ),
+    });
+    const plain = await request(backend!.server)
+      .get('/api/choreo/flows/status')
+      .set('Authorization', mockCredentials.user.header('user:default/mallory'))
+      .expect(200);
+    expect(plain.body).toMatchObject({ type: 'file', state: 'streaming' });
+    expect(plain.body).not.toHaveProperty('problems');
+    expect(JSON.stringify(plain.body)).not.toContain(sample.dir);
+    const full = await get('/flows/status').expect(200);
+    expect(full.body).toHaveProperty('problems');
   });
 });

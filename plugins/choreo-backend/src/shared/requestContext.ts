@@ -1,22 +1,5 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { Request } from 'express';
 import { z } from 'zod';
-import { Caller } from '../audit/AuditedAction';
-
-/** The authenticated caller (401 without credentials) and where the request came from. */
-export async function callerOf(
-  httpAuth: HttpAuthService,
-  req: Request,
-): Promise<Caller> {
-  const credentials = await httpAuth.credentials(req, {
-    allow: ['user', 'service'],
-  });
-  return {
-    credentials,
-    origin: { ip: req.ip, userAgent: req.get('user-agent') ?? undefined },
-  };
-}
 
 /** Parses input with zod; a failure becomes an InputError that names the fields to fix. */
 export function parse<T>(

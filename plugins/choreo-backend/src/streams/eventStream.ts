@@ -1,3 +1,4 @@
+import { scrubMessage } from '../shared/publicErrors';
 import { Response } from 'express';
 
 export interface EventStreamOptions {
@@ -88,7 +89,10 @@ export async function sendEventStream<T>(
   } catch (error) {
     if (!controller.signal.aborted) {
       end = 'error';
-      event('error', { message: (error as Error).message ?? String(error) });
+      // plain words only: a source's error may name paths and servers
+      event('error', {
+        message: scrubMessage((error as Error).message ?? String(error)),
+      });
     }
   } finally {
     clearTimeout(timeout);

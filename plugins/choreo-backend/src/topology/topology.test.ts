@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { sampleBackendForDescribe } from '../__testUtils__/choreoTestBackend';
+import { denyAllPolicy } from '../__testUtils__/testPolicies';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { eventually } from '../__testUtils__/sampleOrganization';
@@ -114,7 +115,9 @@ describe('GET /projects/:namespace/:name/topology', () => {
 });
 
 describe('GET /projects/:namespace/:name/topology access', () => {
-  const backend = sampleBackendForDescribe(() => ({ policy: () => false }));
+  const backend = sampleBackendForDescribe(() => ({
+    policy: denyAllPolicy,
+  }));
 
   it('needs credentials and the read permission on the project', async () => {
     const url = '/api/choreo/projects/acme/payments/topology';
@@ -129,7 +132,7 @@ describe('GET /projects/:namespace/:name/topology access', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toMatch(
-      /You may not see the cell topology of acme\/payments: .*denies 'choreo.component.read' on system:acme\/payments/,
+      /You may not see the cell topology of acme\/payments: .*denies 'choreo.component.read' on choreo:ns\/acme\/project\/payments/,
     );
   });
 });

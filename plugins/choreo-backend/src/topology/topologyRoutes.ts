@@ -1,9 +1,8 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { BatchedPermissions } from '../permissions/BatchedPermissions';
-import { authorizeProjectRead } from '../permissions/ProjectAuthorizer';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { choreoComponentReadPermission } from '@choreo-for-backstage/plugin-choreo-common';
+import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
+import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
+import { projectScope } from '../permissions/scopes';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReadModelCache } from '../shared/ReadModelCache';
@@ -21,21 +20,21 @@ const topologyQuery = z.object({ environment: kubernetesName.optional() });
 /** The cell of a project in one environment. */
 export function topologyRoutes(deps: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  store: ChoreoStoreReader;
+  authorizer: ChoreoAuthorizer;
   topology: TopologyService;
   cache: ReadModelCache;
 }) {
-  const permissions = BatchedPermissions.of(deps.permissions);
   const router = Router();
   router.get('/projects/:namespace/:name/topology', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req);
     const { namespace, name } = parse(projectParams, req.params, 'project');
     const query = parse(topologyQuery, req.query, 'query');
-    await authorizeProjectRead(
-      permissions,
+    await deps.authorizer.authorize(
       credentials,
-      { namespace, name },
-      'the cell topology',
+      choreoComponentReadPermission,
+      projectScope(deps.store, { namespace, name }),
+      `see the cell topology of ${namespace}/${name}`,
     );
     const environment = deps.topology.environmentOf(
       { namespace, project: name },

@@ -1,3 +1,4 @@
+import { ChangeKind } from '../domain/approvalGate';
 import { StatusSummary } from '../domain/conditionSummary';
 import { EndpointType, EndpointVisibility } from '../resources';
 
@@ -31,7 +32,7 @@ export interface DeployedEndpoint {
 
 export interface PossiblePromotion {
   to: string;
-  /** Promoting there creates a promotion request that someone else approves. */
+  /** Promoting there creates a change request that someone else approves. */
   requiresApproval: boolean;
 }
 
@@ -40,7 +41,10 @@ export interface EnvironmentDeployment {
   environment: string;
   displayName?: string;
   isProduction: boolean;
+  /** Changes here wait for someone else's approval (see changesNeedingApproval). */
   requiresApproval: boolean;
+  /** Which changes wait for approval here; empty when none do. */
+  changesNeedingApproval: ChangeKind[];
   /** Name of the ReleaseBinding; absent when never deployed here. */
   bindingName?: string;
   releaseName?: string;

@@ -4,3 +4,4 @@ export * from './approvals';
 export * from './builds';
 export * from './flows';
 export * from './resources';
+export * from './access';

@@ -120,7 +120,19 @@ export interface ChoreoSourceStatus {
   type: string;
   state: 'starting' | 'synced' | 'stale' | 'failing';
   since: string;
-  message?: string;
-  problems: Array<{ message: string; file?: string; line?: number }>;
   resourceCount: number;
+  /** For everyone, in plain words: healthy, stale or failing, and since when. */
+  summary: string;
+  /** What to do about it, for everyone; absent when all is well. */
+  whatToDo?: string;
+  /** How many resources or files the source could not read. */
+  problemCount: number;
+  /**
+   * The source's own messages (paths, server URLs, parser errors): only for
+   * people with `choreo.sources.read`.
+   */
+  details?: {
+    message?: string;
+    problems: Array<{ message: string; file?: string; line?: number }>;
+  };
 }

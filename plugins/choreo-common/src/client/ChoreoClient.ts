@@ -1,4 +1,5 @@
 import {
+  AccessOverview,
   AddDependencyRequest,
   AuditEntry,
   ChoreoSourceStatus,
@@ -12,9 +13,11 @@ import {
   CreateProjectRequest,
   CreateResponse,
   FlowSnapshot,
+  ChangeRequest,
+  ChangeRequestPage,
+  ChangeRequestState,
+  ChangeResponse,
   MutationResponse,
-  PromotionRequest,
-  PromotionResponse,
 } from '../api';
 import { CellLayoutGraph, CellLayoutResponse } from '../cellLayout';
 import { CellTopology } from '../domain';
@@ -102,8 +105,16 @@ export class ChoreoClient {
    * Positions for a cell diagram, laid out by the backend and kept there for
    * every user until the graph changes.
    */
-  layoutCell(graph: CellLayoutGraph, options?: RequestOptions) {
-    return this.http.post<CellLayoutResponse>('/cell-layouts', graph, options);
+  layoutCell(
+    project: ProjectRef,
+    graph: CellLayoutGraph,
+    options?: RequestOptions,
+  ) {
+    return this.http.post<CellLayoutResponse>(
+      `${projectPath(project)}/cell-layout`,
+      graph,
+      options,
+    );
   }
 
   /**
@@ -145,12 +156,18 @@ export class ChoreoClient {
     );
   }
 
-  listPromotionRequests(
-    q: { component?: string } = {},
+  /** Newest first, a page at a time; only requests of components the caller may read. */
+  listChangeRequests(
+    q: {
+      component?: string;
+      state?: ChangeRequestState;
+      limit?: number;
+      cursor?: string;
+    } = {},
     options?: RequestOptions,
   ) {
-    return this.http.get<{ items: PromotionRequest[] }>(
-      `/promotion-requests${query(q)}`,
+    return this.http.get<ChangeRequestPage>(
+      `/change-requests${query(q)}`,
       options,
     );
   }
@@ -167,19 +184,25 @@ export class ChoreoClient {
     return this.http.get<{ items: AuditEntry[] }>(`/audit${query(q)}`, options);
   }
 
+  /** OpenChoreo's roles and bindings the portal decides with. */
+  getAccess(options?: RequestOptions) {
+    return this.http.get<AccessOverview>('/access', options);
+  }
+
   getSources(options?: RequestOptions) {
     return this.http.get<{ items: ChoreoSourceStatus[] }>('/sources', options);
   }
 
-  // Release mutations ---------------------------------------------------
+  // Changes to what runs in an environment ------------------------------
+  // Each answers 200 with the write, or 202 with a change request waiting
+  // for someone else's approval. `idempotencyKey` makes a retry safe.
 
-  /** 200 with the write, or 202 with a promotion request waiting for approval. */
   promote(
     ref: ComponentRef,
     body: { from: string; to: string },
     options?: RequestOptions,
   ) {
-    return this.http.post<PromotionResponse>(
+    return this.http.post<ChangeResponse>(
       `${component(ref)}/promote`,
       body,
       options,
@@ -191,7 +214,7 @@ export class ChoreoClient {
     body: { environment: string; releaseName: string },
     options?: RequestOptions,
   ) {
-    return this.http.post<MutationResponse>(
+    return this.http.post<ChangeResponse>(
       `${component(ref)}/rollback`,
       body,
       options,
@@ -204,7 +227,7 @@ export class ChoreoClient {
     options?: RequestOptions,
   ) {
     const path = body.deployed ? 'redeploy' : 'undeploy';
-    return this.http.post<MutationResponse>(
+    return this.http.post<ChangeResponse>(
       `${component(ref)}/${path}`,
       { environment: body.environment },
       options,
@@ -216,24 +239,27 @@ export class ChoreoClient {
     body: { environment: string },
     options?: RequestOptions,
   ) {
-    return this.http.post<MutationResponse>(
+    return this.http.post<ChangeResponse>(
       `${component(ref)}/restart`,
       body,
       options,
     );
   }
 
-  decidePromotion(
+  /**
+   * Approve (applies the change), reject, or withdraw (the requester's own)
+   * a change request.
+   */
+  decideChangeRequest(
     id: string,
-    decision: 'approve' | 'reject',
+    decision: 'approve' | 'reject' | 'withdraw',
     body: { comment?: string } = {},
     options?: RequestOptions,
   ) {
-    return this.http.post<PromotionRequest>(
-      `/promotion-requests/${encodeURIComponent(id)}/${decision}`,
-      body,
-      options,
-    );
+    return this.http.post<{
+      request: ChangeRequest;
+      mutation?: MutationResponse;
+    }>(`/change-requests/${encodeURIComponent(id)}/${decision}`, body, options);
   }
 
   triggerBuild(

@@ -11,6 +11,12 @@ export interface ChoreoClientOptions {
 export interface RequestOptions {
   token?: string;
   signal?: AbortSignal;
+  /**
+   * Sent as `Idempotency-Key` with a write: the backend applies a write with
+   * the same key (from the same caller) once and answers a retry with the
+   * first answer. Reuse it only to retry the very same request.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -67,6 +73,9 @@ export class ChoreoHttp {
     const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options?.token) headers.Authorization = `Bearer ${options.token}`;
+    if (options?.idempotencyKey && method !== 'GET') {
+      headers['Idempotency-Key'] = options.idempotencyKey;
+    }
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers,

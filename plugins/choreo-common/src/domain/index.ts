@@ -2,6 +2,8 @@ export * from './resourceScope';
 export * from './k8sName';
 export * from './cellNamespaceName';
 export * from './promotionGraph';
+export * from './approvalGate';
+export * from './accessHints';
 export * from './statusReasons';
 export type { StatusSummary } from './conditionSummary';
 export { findCondition } from './conditionSummary';

@@ -1,11 +1,9 @@
-import { DeploymentPipeline, Environment } from '../resources';
+import { DeploymentPipeline } from '../resources';
 import {
   buildPromotionGraph,
   checkPromotion,
-  environmentsRequiringApproval,
   nextEnvironments,
   previousEnvironments,
-  requiresApproval,
 } from './promotionGraph';
 
 function pipeline(
@@ -22,15 +20,6 @@ function pipeline(
         targetEnvironmentRefs: targets.map(t => ({ name: t })),
       })),
     },
-  };
-}
-
-function environment(name: string, isProduction?: boolean): Environment {
-  return {
-    apiVersion: 'openchoreo.dev/v1alpha1',
-    kind: 'Environment',
-    metadata: { name, namespace: 'default' },
-    spec: { isProduction },
   };
 }
 
@@ -215,29 +204,5 @@ describe('checkPromotion', () => {
       allowed: false,
       code: 'unknown-target',
     });
-  });
-});
-
-describe('approval', () => {
-  const environments = [
-    environment('development'),
-    environment('staging', false),
-    environment('production', true),
-  ];
-
-  it('requires approval for production environments by default', () => {
-    expect(environmentsRequiringApproval(environments)).toEqual(['production']);
-    expect(requiresApproval('production', environments)).toBe(true);
-    expect(requiresApproval('staging', environments)).toBe(false);
-  });
-
-  it('lets an explicit list replace the default rule', () => {
-    expect(environmentsRequiringApproval(environments, ['staging'])).toEqual([
-      'staging',
-    ]);
-    expect(requiresApproval('production', environments, ['staging'])).toBe(
-      false,
-    );
-    expect(requiresApproval('production', environments, [])).toBe(false);
   });
 });

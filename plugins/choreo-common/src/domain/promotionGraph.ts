@@ -1,4 +1,4 @@
-import { DeploymentPipeline, Environment } from '../resources';
+import { DeploymentPipeline } from '../resources';
 
 /** Something wrong or noteworthy about a pipeline; never thrown, only reported. */
 export interface PipelineProblem {
@@ -217,30 +217,4 @@ export function checkPromotion(
     };
   }
   return { allowed: true };
-}
-
-/**
- * Environments whose promotions need approval. OpenChoreo has no approval
- * field since v1.0, so this is our own rule: production environments
- * (`spec.isProduction`), unless an explicit list (from config) replaces it.
- */
-export function environmentsRequiringApproval(
-  environments: readonly Environment[],
-  explicit?: readonly string[],
-): string[] {
-  if (explicit) return [...new Set(explicit)];
-  return environments
-    .filter(env => env.spec?.isProduction === true)
-    .map(env => env.metadata.name);
-}
-
-/** Whether promoting into `environment` needs approval; see {@link environmentsRequiringApproval}. */
-export function requiresApproval(
-  environment: string,
-  environments: readonly Environment[],
-  explicit?: readonly string[],
-): boolean {
-  return environmentsRequiringApproval(environments, explicit).includes(
-    environment,
-  );
 }

@@ -3,6 +3,10 @@ import https from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, KubeStatus } from '../sources/kubernetes/kubeHttp';
+import { LineSplitter } from '../text/LineSplitter';
+
+/** Longer log lines are cut with a marker: a line without a newline must not grow without bound. */
+export const DEFAULT_MAX_LOG_LINE_LENGTH = 16 * 1024;
 
 /**
  * Opens `GET apiPath` as a raw stream with the credentials of a KubeConfig.
@@ -65,24 +69,21 @@ export async function openKubeStream(
 /**
  * The lines of a response, pulled: the next chunk is read from the socket
  * only when the consumer asked for the lines of the previous one, so a slow
- * consumer leaves the data in TCP buffers and the server slows down.
+ * consumer leaves the data in TCP buffers and the server slows down. A line
+ * longer than `maxLineLength` is cut with a marker (see LineSplitter).
  */
 export async function* linesOf(
   res: AsyncIterable<Buffer | string>,
+  maxLineLength = DEFAULT_MAX_LOG_LINE_LENGTH,
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  const lines = new LineSplitter(maxLineLength);
   for await (const chunk of res) {
-    rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    let cut = rest.indexOf('\n');
-    while (cut >= 0) {
-      yield rest.slice(0, cut).replace(/\r$/, '');
-      rest = rest.slice(cut + 1);
-      cut = rest.indexOf('\n');
-    }
+    yield* lines.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
   }
-  rest += decoder.end();
-  if (rest) yield rest;
+  yield* lines.push(decoder.end());
+  const last = lines.end();
+  if (last !== undefined) yield last;
 }
 
 function readText(res: http.IncomingMessage): Promise<string> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { decodeHubbleJsonFlow } from '@choreo-for-backstage/plugin-choreo-common';
+import { LineSplitter } from '../text/LineSplitter';
 import { BufferedFlowSource } from './BufferedFlowSource';
 
 export interface FlowLogFileSourceOptions {
@@ -20,6 +21,13 @@ export interface FlowLogFileSourceOptions {
 const CHUNK = 64 * 1024;
 
 /**
+ * A Hubble flow is a few kilobytes of JSON; a longer line is cut (and then
+ * fails to decode, which is counted), so a file without newlines cannot
+ * grow the reader's memory without bound.
+ */
+const MAX_FLOW_LINE_LENGTH = 256 * 1024;
+
+/**
  * Flows from a flow-log file: reads it from the start, then follows appends.
  * A truncated or replaced file is read again from the start. Bad lines are
  * counted and reported in status(), never fatal.
@@ -30,7 +38,7 @@ export class FlowLogFileSource extends BufferedFlowSource {
   private readonly pollMs: number;
   private offset = 0;
   private lineNo = 0;
-  private remainder = '';
+  private lines = new LineSplitter(MAX_FLOW_LINE_LENGTH);
   // keeps a UTF-8 character split across two reads whole
   private decoder = new StringDecoder('utf8');
   private inode?: number;
@@ -102,7 +110,7 @@ export class FlowLogFileSource extends BufferedFlowSource {
         this.inode = stat.ino;
         this.offset = 0;
         this.lineNo = 0;
-        this.remainder = '';
+        this.lines = new LineSplitter(MAX_FLOW_LINE_LENGTH);
         this.decoder = new StringDecoder('utf8');
       }
       const chunk = Buffer.alloc(CHUNK);
@@ -112,10 +120,10 @@ export class FlowLogFileSource extends BufferedFlowSource {
         this.offset += bytesRead;
         this.consume(this.decoder.write(chunk.subarray(0, bytesRead)));
       }
-      if (!this.follow && this.remainder.trim()) {
+      if (!this.follow) {
         // without follow, a last line lacking its newline is complete
-        this.line(this.remainder);
-        this.remainder = '';
+        const last = this.lines.end();
+        if (last?.trim()) this.line(last);
       }
       this.setState('streaming');
     } finally {
@@ -124,15 +132,7 @@ export class FlowLogFileSource extends BufferedFlowSource {
   }
 
   private consume(text: string) {
-    const data = this.remainder + text;
-    let start = 0;
-    let nl = data.indexOf('\n');
-    while (nl >= 0) {
-      this.line(data.slice(start, nl));
-      start = nl + 1;
-      nl = data.indexOf('\n', start);
-    }
-    this.remainder = data.slice(start);
+    for (const line of this.lines.push(text)) this.line(line);
   }
 
   private line(raw: string) {

@@ -4,3 +4,10 @@
  */
 export { eventually } from './eventually';
 export { copySampleOrganization } from './sampleOrganizationCopy';
+export {
+  permissionFramework,
+  permissionConfig,
+  testPolicyModule,
+  allowAllPolicy,
+} from './permissionFramework';
+export type { TestPolicy } from './permissionFramework';

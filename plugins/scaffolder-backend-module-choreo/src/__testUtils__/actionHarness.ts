@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { BackendFeature, LoggerService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
@@ -6,8 +7,8 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { ChoreoClient } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoActionDeps } from '../actions';
 import {
-  TestPolicy,
   copySampleOrganization,
+  grantsPolicy,
   startChoreoBackend,
 } from './choreoBackend';
 
@@ -16,8 +17,10 @@ export const BOB = 'user:default/bob';
 export const MALLORY = 'user:default/mallory';
 
 /** Alice and Bob may do anything; Mallory may only read. */
-export const policy: TestPolicy = (user, permission) =>
-  user !== MALLORY || permission === 'choreo.component.read';
+export const policy = grantsPolicy(
+  { [MALLORY]: permission => permission === 'choreo.component.read' },
+  () => true,
+);
 
 /** What one action run said and produced. */
 export interface ActionRun {
@@ -27,6 +30,16 @@ export interface ActionRun {
 
 /** Checkpoint state of one task, kept across runs as the scaffolder keeps it across retries. */
 export type CheckpointState = Map<string, unknown>;
+
+const taskIds = new WeakMap<CheckpointState, string>();
+function taskIdOf(checkpoints: CheckpointState): string {
+  let id = taskIds.get(checkpoints);
+  if (!id) {
+    id = randomUUID();
+    taskIds.set(checkpoints, id);
+  }
+  return id;
+}
 
 function capturingLogger(lines: string[]): LoggerService {
   const log =
@@ -86,6 +99,8 @@ export async function startActionHarness(
     const checkpoints = opts.checkpoints ?? new Map<string, unknown>();
     const ctx = {
       ...createMockActionContext(),
+      // one task per checkpoint state, as the scaffolder keeps both per task
+      task: { id: taskIdOf(checkpoints) },
       input,
       logger: capturingLogger(logs),
       isDryRun: opts.dryRun ?? false,

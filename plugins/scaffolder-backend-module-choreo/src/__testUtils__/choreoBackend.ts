@@ -1,9 +1,12 @@
-import {
-  BackendFeature,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import choreoPlugin from '@choreo-for-backstage/plugin-choreo-backend';
+import {
+  TestPolicy,
+  permissionConfig,
+  permissionFramework,
+} from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 
 // Like the choreo backend's own test utilities (which other packages may not
 // import): the real plugin over a git copy of the Acme sample.
@@ -13,28 +16,19 @@ export {
   eventually,
 } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 
-type Decision = Awaited<
-  ReturnType<PermissionsService['authorize']>
->[number]['result'];
-
-/** Decides a permission for a user; the test's stand-in for a permission policy. */
-export type TestPolicy = (user: string, permission: string) => boolean;
-
-/** The choreo backend plugin's permission decisions, made by `policy`. */
-export function choreoPermissions(policy: TestPolicy) {
-  return mockServices.permissions.mock({
-    authorize: async (requests, options) => {
-      const principal = options?.credentials.principal as {
-        userEntityRef?: string;
-      };
-      const user = principal?.userEntityRef ?? 'service';
-      return requests.map(r => ({
-        result: (policy(user, r.permission.name)
-          ? 'ALLOW'
-          : 'DENY') as Decision,
-      }));
-    },
-  });
+/** Each listed user may do what `grants(permission name)` says, others what `others` says. */
+export function grantsPolicy(
+  grants: Record<string, (permission: string) => boolean>,
+  others: (permission: string) => boolean,
+): TestPolicy {
+  return (request, user) => {
+    const allow = user ? grants[user.info.userEntityRef] ?? others : others;
+    return {
+      result: allow(request.permission.name)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+    };
+  };
 }
 
 /** The choreo plugin's config for a directory source in GitOps mode. */
@@ -43,6 +37,7 @@ export function choreoConfig(
   extra: Record<string, unknown> = {},
 ) {
   return {
+    ...permissionConfig,
     choreo: {
       sources: [
         {
@@ -57,7 +52,7 @@ export function choreoConfig(
   };
 }
 
-/** Starts the real choreo backend over a directory source. */
+/** Starts the real choreo backend over a directory source, with Backstage's real permission framework. */
 export async function startChoreoBackend(options: {
   sourceDir: string;
   policy: TestPolicy;
@@ -67,7 +62,7 @@ export async function startChoreoBackend(options: {
   return startTestBackend({
     features: [
       choreoPlugin,
-      choreoPermissions(options.policy).factory,
+      ...permissionFramework({ policy: options.policy }),
       mockServices.rootConfig.factory({
         data: choreoConfig(options.sourceDir, options.config),
       }),

@@ -82,7 +82,12 @@ export function createBuildTriggerAction(deps: ChoreoActionDeps) {
       const response = await checkpointed(
         ctx,
         `build-trigger-${ref.namespace}-${ref.name}-${input.commit ?? 'head'}`,
-        () => client.triggerBuild(ref, { commit: input.commit }, options),
+        idempotencyKey =>
+          client.triggerBuild(
+            ref,
+            { commit: input.commit },
+            { ...options, idempotencyKey },
+          ),
       );
       const runName = response.resource.name;
       ctx.logger.info(

@@ -79,7 +79,8 @@ export function createResourceAction<TInput extends z.AnyZodObject>(
       const { client, options } = await connect();
       await createResources(ctx, {
         key: creation.key,
-        call: ({ dryRun }) => creation.call(client, { ...options, dryRun }),
+        call: ({ dryRun, idempotencyKey }) =>
+          creation.call(client, { ...options, dryRun, idempotencyKey }),
       });
       ctx.output('entityRef', creation.entityRef);
       // further outputs are declared by spec.outputShape, unknown to the types here

@@ -52,7 +52,9 @@ export async function createResources(
   options: {
     /** Checkpoint key; unique per step and target. */
     key: string;
-    call: (options: Pick<DryRunOptions, 'dryRun'>) => Promise<CreateResponse>;
+    call: (
+      options: Pick<DryRunOptions, 'dryRun' | 'idempotencyKey'>,
+    ) => Promise<CreateResponse>;
   },
 ): Promise<CreateResponse> {
   let response: CreateResponse;
@@ -69,8 +71,8 @@ export async function createResources(
       );
     }
   } else {
-    response = await checkpointed(ctx, options.key, () =>
-      options.call({ dryRun: false }),
+    response = await checkpointed(ctx, options.key, idempotencyKey =>
+      options.call({ dryRun: false, idempotencyKey }),
     );
     for (const resource of response.resources) {
       ctx.logger.info(`${capitalize(resource.action)} ${describe(resource)}`);

@@ -11,16 +11,16 @@ jest.setTimeout(120_000);
 /** The actions that only read: every other example must end in a git commit. */
 const READ_ONLY = new Set(['choreo:build:wait']);
 
-/** Bob approves every pending promotion request, as a second person would. */
+/** Bob approves every pending change request, as a second person would. */
 function startApprover(harness: ActionHarness) {
   let stopped = false;
   const approved: string[] = [];
   const { client, options } = harness.clientAs(BOB);
   const loop = (async () => {
     while (!stopped) {
-      const { items } = await client.listPromotionRequests({}, options);
+      const { items } = await client.listChangeRequests({}, options);
       for (const r of items.filter(i => i.state === 'pending')) {
-        await client.decidePromotion(
+        await client.decideChangeRequest(
           r.id,
           'approve',
           { comment: 'looks good' },

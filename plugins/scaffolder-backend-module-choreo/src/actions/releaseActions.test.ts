@@ -28,7 +28,7 @@ describe('choreo:release:promote and choreo:release:rollback', () => {
   };
   const promotionRequests = async () => {
     const { client, options } = asBob();
-    return (await client.listPromotionRequests({}, options)).items;
+    return (await client.listChangeRequests({}, options)).items;
   };
   const promote = (input: Record<string, unknown>, opts = {}) =>
     harness.run(
@@ -78,9 +78,30 @@ describe('choreo:release:promote and choreo:release:rollback', () => {
       commit: expect.stringMatching(/^[0-9a-f]{7,}$/),
     });
     expect(harness.commits()).toEqual([
-      'Promote acme/route-planner to staging',
+      expect.stringMatching(/^Promote acme\/route-planner to staging: /),
       'sample organization',
     ]);
+  });
+
+  it('promotes once when the task died after the backend applied it but before its checkpoint was kept', async () => {
+    // a scaffolder that loses the checkpoint: the step runs again, same task
+    const forgetful: CheckpointState = new Map();
+    const first = await promote(
+      { from: 'development', to: 'staging' },
+      {
+        checkpoints: forgetful,
+      },
+    );
+    forgetful.clear();
+    const second = await promote(
+      { from: 'development', to: 'staging' },
+      {
+        checkpoints: forgetful,
+      },
+    );
+    // the backend answered the retry with its first answer (Idempotency-Key)
+    expect(second.outputs).toEqual(first.outputs);
+    expect(harness.commits()).toHaveLength(2);
   });
 
   it('refuses a promotion the pipeline does not allow, with the backend’s reason', async () => {
@@ -110,19 +131,20 @@ describe('choreo:release:promote and choreo:release:rollback', () => {
     });
     expect(error.message).toContain(`request ${pending.id}`);
     expect(error.message).toMatch(
-      /waits for anyone other than user:default\/alice who holds the choreo\.release\.approve permission/,
+      /waits for anyone other than user:default\/alice who holds the choreo\.release\.approve permission for 'production'/,
     );
     expect(error.message).toMatch(/set waitForApproval: true/);
     expect(await releaseIn('route-planner', 'production')).toBeUndefined();
     expect(harness.commits()).toHaveLength(1);
 
     // as the message says, the approval itself applies the promotion
+    expect(pending.change.kind).toBe('promote');
+    const promoted =
+      pending.change.kind === 'promote' ? pending.change.releaseName : '';
     const { client, options } = asBob();
-    await client.decidePromotion(pending.id, 'approve', {}, options);
+    await client.decideChangeRequest(pending.id, 'approve', {}, options);
     await eventually(async () =>
-      expect(await releaseIn('route-planner', 'production')).toBe(
-        pending.releaseName,
-      ),
+      expect(await releaseIn('route-planner', 'production')).toBe(promoted),
     );
   });
 
@@ -138,7 +160,7 @@ describe('choreo:release:promote and choreo:release:rollback', () => {
       id = (await promotionRequests())[0]?.id;
     }
     const { client, options } = asBob();
-    await client.decidePromotion(
+    await client.decideChangeRequest(
       id,
       'reject',
       { comment: 'not during the sale' },
@@ -146,7 +168,7 @@ describe('choreo:release:promote and choreo:release:rollback', () => {
     );
     const error = await waiting;
     expect(error.message).toBe(
-      `Promotion request ${id} was rejected by ${BOB}: not during the sale`,
+      `Change request ${id} was rejected by ${BOB}: not during the sale`,
     );
     expect(harness.commits()).toHaveLength(1);
   });
@@ -160,7 +182,7 @@ describe('choreo:release:promote and choreo:release:rollback', () => {
         approvalTimeoutMinutes: 0.002,
         pollIntervalSeconds: 0.05,
       }),
-    ).rejects.toThrow(/Nobody decided promotion request .* it stays open/);
+    ).rejects.toThrow(/Nobody decided change request .* it stays open/);
   });
 
   it('is refused for a user without the promote permission', async () => {

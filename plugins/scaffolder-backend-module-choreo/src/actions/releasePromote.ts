@@ -1,10 +1,7 @@
-import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CHOREO_ACTIONS,
-  CHOREO_PERMISSION_NAMES,
-  PromotionRequest,
-  PromotionResponse,
+  ChangeResponse,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { z } from 'zod/v3';
 import {
@@ -13,16 +10,12 @@ import {
   environmentInput,
   parseActionInput,
 } from './actionInput';
-import { awaitApproval } from './awaitApproval';
 import { checkpointed } from './checkpointed';
-import {
-  choreoNameOf,
-  componentEntityRef,
-  componentNameOf,
-} from './choreoRefs';
+import { choreoNameOf, componentNameOf } from './choreoRefs';
 import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 import { examples } from './releasePromote.examples';
 import { planPromotion } from './releasePlan';
+import { approvalInputShape, settleChange } from './settleChange';
 
 const inputSchema = (zImpl: Zod) =>
   zImpl.object({
@@ -33,29 +26,8 @@ const inputSchema = (zImpl: Zod) =>
       'to',
       'Into this environment (next in the pipeline)',
     ),
-    waitForApproval: zImpl
-      .boolean()
-      .default(false)
-      .describe(
-        'When the target needs approval: wait for someone else to approve (true) instead of failing with the request id (false)',
-      ),
-    approvalTimeoutMinutes: zImpl
-      .number()
-      .positive()
-      .max(7 * 24 * 60)
-      .default(60)
-      .describe('With waitForApproval: fail when nobody decided by then'),
-    pollIntervalSeconds: zImpl
-      .number()
-      .min(0.05)
-      .max(300)
-      .default(5)
-      .describe('With waitForApproval: how often to look at the request'),
+    ...approvalInputShape(zImpl),
   });
-
-/** Who may approve, in words; the backend enforces it. */
-const approvers = (request: PromotionRequest) =>
-  `anyone other than ${request.requestedBy} who holds the ${CHOREO_PERMISSION_NAMES.releaseApprove} permission`;
 
 /** `choreo:release:promote`: along the DeploymentPipeline, with four-eyes approval where needed. */
 export function createReleasePromoteAction(deps: ChoreoActionDeps) {
@@ -128,63 +100,39 @@ export function createReleasePromoteAction(deps: ChoreoActionDeps) {
         return;
       }
 
-      const response = await checkpointed<PromotionResponse>(
+      const response = await checkpointed<ChangeResponse>(
         ctx,
         `promote-${ref.namespace}-${ref.name}-${from}-${to}`,
-        () => client.promote(ref, { from, to }, options),
+        idempotencyKey =>
+          client.promote(ref, { from, to }, { ...options, idempotencyKey }),
       );
-      for (const warning of response.warnings ?? []) ctx.logger.warn(warning);
-      if (response.result === 'applied') {
-        ctx.logger.info(
-          `Promoted ${label} from '${from}' to '${to}': ReleaseBinding ${
-            response.resource.name
-          } ${response.action}${
-            response.commit ? ` (commit ${response.commit})` : ''
-          }`,
-        );
-        ctx.output('result', 'applied');
-        ctx.output('bindingName', response.resource.name);
-        if (response.commit) ctx.output('commit', response.commit);
-        return;
-      }
-
-      const { request } = response;
-      ctx.output('requestId', request.id);
-      ctx.output('releaseName', request.releaseName);
-      const asked = `Promotion of ${label} to '${to}' needs approval: request ${
-        request.id
-      } (release ${request.releaseName}) waits for ${approvers(request)}`;
-      if (!input.waitForApproval) {
-        throw new NotAllowedError(
-          `${asked}. The approval applies the promotion (on the component's Deploy tab); nothing needs to run again. To keep the task waiting for it instead, set waitForApproval: true`,
-        );
-      }
-      ctx.logger.info(
-        `${asked}; waiting up to ${input.approvalTimeoutMinutes} minute(s)`,
-      );
-      const decided = await awaitApproval({
-        request,
-        list: async () => {
-          const fresh = await initiatorClient(deps, ctx);
-          return (
-            await fresh.client.listPromotionRequests(
-              { component: componentEntityRef(ref) },
-              fresh.options,
-            )
-          ).items;
-        },
-        logger: ctx.logger,
-        timeoutMs: input.approvalTimeoutMinutes * 60_000,
-        pollMs: input.pollIntervalSeconds * 1000,
-        signal: ctx.signal,
-      });
-      ctx.logger.info(
-        `Promotion request ${decided.id} was approved by ${decided.decidedBy} and applied`,
+      const settled = await settleChange(
+        deps,
+        ctx,
+        ref,
+        `Promotion of ${label} to '${to}'`,
+        response,
+        input,
       );
       ctx.output('result', 'applied');
+      if ('applied' in settled) {
+        const { applied } = settled;
+        ctx.logger.info(
+          `Promoted ${label} from '${from}' to '${to}': ReleaseBinding ${
+            applied.resource.name
+          } ${applied.action}${
+            applied.commit ? ` (commit ${applied.commit})` : ''
+          }`,
+        );
+        ctx.output('bindingName', applied.resource.name);
+        if (applied.commit) ctx.output('commit', applied.commit);
+        return;
+      }
+      const { change } = settled.approved;
       // the approver's call wrote it; OpenChoreo names bindings {component}-{environment}
       ctx.output('bindingName', `${ref.name}-${to}`);
-      ctx.output('releaseName', decided.releaseName);
+      if (change.kind === 'promote')
+        ctx.output('releaseName', change.releaseName);
     },
   });
 }

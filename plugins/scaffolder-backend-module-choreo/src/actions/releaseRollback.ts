@@ -1,7 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CHOREO_ACTIONS,
-  MutationResponse,
+  ChangeResponse,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { z } from 'zod/v3';
 import {
@@ -16,6 +16,7 @@ import { choreoNameOf, componentNameOf } from './choreoRefs';
 import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 import { examples } from './releaseRollback.examples';
 import { planRollback } from './releasePlan';
+import { approvalInputShape, settleChange } from './settleChange';
 
 const inputSchema = (zImpl: Zod) =>
   zImpl.object({
@@ -31,6 +32,7 @@ const inputSchema = (zImpl: Zod) =>
       'The earlier ComponentRelease to run again, e.g. `checkout-api-5d8c7b9f4` (the Deploy tab lists them)',
       'subdomain',
     ),
+    ...approvalInputShape(zImpl),
   });
 
 /** `choreo:release:rollback`: points an environment back at an earlier release. */
@@ -59,6 +61,12 @@ export function createReleaseRollbackAction(deps: ChoreoActionDeps) {
           warnings: zImpl
             .array(zImpl.string())
             .describe('Warnings of the backend, also in the task log'),
+          requestId: zImpl
+            .string()
+            .optional()
+            .describe(
+              'The change request, when the environment needed approval',
+            ),
           commit: zImpl
             .string()
             .optional()
@@ -100,28 +108,40 @@ export function createReleaseRollbackAction(deps: ChoreoActionDeps) {
         return;
       }
 
-      const response = await checkpointed<MutationResponse>(
+      const response = await checkpointed<ChangeResponse>(
         ctx,
         `rollback-${ref.namespace}-${ref.name}-${environment}-${input.releaseName}`,
-        () =>
+        idempotencyKey =>
           client.rollback(
             ref,
             { environment, releaseName: input.releaseName },
-            options,
+            { ...options, idempotencyKey },
           ),
       );
-      ctx.logger.info(
-        `Rolled ${ref.namespace}/${ref.name} in '${environment}' back to ${
-          input.releaseName
-        }: ReleaseBinding ${response.resource.name} ${response.action}${
-          response.commit ? ` (commit ${response.commit})` : ''
-        }`,
+      const settled = await settleChange(
+        deps,
+        ctx,
+        ref,
+        `Rollback of ${ref.namespace}/${ref.name} in '${environment}' to ${input.releaseName}`,
+        response,
+        input,
       );
-      for (const warning of response.warnings ?? []) ctx.logger.warn(warning);
       ctx.output('result', 'applied');
-      ctx.output('bindingName', response.resource.name);
       ctx.output('warnings', response.warnings ?? []);
-      if (response.commit) ctx.output('commit', response.commit);
+      if ('applied' in settled) {
+        const { applied } = settled;
+        ctx.logger.info(
+          `Rolled ${ref.namespace}/${ref.name} in '${environment}' back to ${
+            input.releaseName
+          }: ReleaseBinding ${applied.resource.name} ${applied.action}${
+            applied.commit ? ` (commit ${applied.commit})` : ''
+          }`,
+        );
+        ctx.output('bindingName', applied.resource.name);
+        if (applied.commit) ctx.output('commit', applied.commit);
+        return;
+      }
+      ctx.output('bindingName', `${ref.name}-${environment}`);
     },
   });
 }

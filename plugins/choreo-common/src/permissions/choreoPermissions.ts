@@ -4,19 +4,17 @@ import {
   Permission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import { CHOREO_RESOURCE_TYPE } from './choreoResourceRef';
 
 /**
- * Choreo permissions act on the component's catalog entity
- * (`component:<choreo namespace>/<component name>`). Using the catalog's
- * resource type lets a policy use the catalog's own conditions, for example
- * `catalogConditions.isEntityOwner`, through `createCatalogConditionalDecision`:
- * "owners may promote to staging; only the release group approves production".
+ * Choreo permissions act on a `choreo-resource` (see choreoResourceRef): a
+ * namespace, project or component, with the environment of a deployment
+ * change. It is the plugin's own resource type, so a policy that grants
+ * every `catalog-entity` permission to owners grants none of these, and its
+ * rules (environment, production, approval, owner, OpenChoreo's roles) are
+ * the conditions a policy decides with.
  */
-export const CHOREO_PERMISSION_RESOURCE_TYPE = 'catalog-entity';
-
-export type ChoreoPermission = ResourcePermission<
-  typeof CHOREO_PERMISSION_RESOURCE_TYPE
->;
+export type ChoreoPermission = ResourcePermission<typeof CHOREO_RESOURCE_TYPE>;
 
 /** Permission names, for policies that match on `permission.name`. */
 export const CHOREO_PERMISSION_NAMES = {
@@ -27,10 +25,12 @@ export const CHOREO_PERMISSION_NAMES = {
   releaseRollback: 'choreo.release.rollback',
   releaseManage: 'choreo.release.manage',
   auditRead: 'choreo.audit.read',
+  sourcesRead: 'choreo.sources.read',
   projectCreate: 'choreo.project.create',
   componentCreate: 'choreo.component.create',
-  componentUpdate: 'choreo.component.update',
-  platformManage: 'choreo.platform.manage',
+  workloadUpdate: 'choreo.workload.update',
+  environmentCreate: 'choreo.environment.create',
+  pipelineCreate: 'choreo.pipeline.create',
 } as const;
 
 const resourcePermission = (
@@ -40,10 +40,10 @@ const resourcePermission = (
   createPermission({
     name,
     attributes: { action },
-    resourceType: CHOREO_PERMISSION_RESOURCE_TYPE,
+    resourceType: CHOREO_RESOURCE_TYPE,
   });
 
-/** See deployments, releases, builds and topology of a component. */
+/** See a component's (or a project's) deployments, releases, builds and topology. */
 export const choreoComponentReadPermission = resourcePermission(
   CHOREO_PERMISSION_NAMES.componentRead,
   'read',
@@ -55,13 +55,13 @@ export const choreoBuildTriggerPermission = resourcePermission(
   'create',
 );
 
-/** Promote a component's release to the next environment (or request it, where approval is needed). */
+/** Promote a release into an environment (or ask for it, where approval is needed). */
 export const choreoReleasePromotePermission = resourcePermission(
   CHOREO_PERMISSION_NAMES.releasePromote,
   'update',
 );
 
-/** Approve or reject someone else's promotion request. */
+/** Approve or reject someone else's change request for an environment. */
 export const choreoReleaseApprovePermission = resourcePermission(
   CHOREO_PERMISSION_NAMES.releaseApprove,
   'update',
@@ -85,34 +85,40 @@ export const choreoAuditReadPermission: BasicPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/** Create a project (with its per-environment bindings) in a control-plane namespace. */
-export const choreoProjectCreatePermission: BasicPermission = createPermission({
-  name: CHOREO_PERMISSION_NAMES.projectCreate,
-  attributes: { action: 'create' },
+/** See the details of the sources (paths, server URLs, errors) behind their health. */
+export const choreoSourcesReadPermission: BasicPermission = createPermission({
+  name: CHOREO_PERMISSION_NAMES.sourcesRead,
+  attributes: { action: 'read' },
 });
 
-/**
- * Add a component to a project. Checked on the project's System entity
- * (`system:<namespace>/<project>`), so a policy can let project owners add
- * components with the catalog's isEntityOwner condition.
- */
+/** Create a project (with its per-environment bindings) in a namespace. */
+export const choreoProjectCreatePermission = resourcePermission(
+  CHOREO_PERMISSION_NAMES.projectCreate,
+  'create',
+);
+
+/** Add a component to a project (the resource: the project, with the component type). */
 export const choreoComponentCreatePermission = resourcePermission(
   CHOREO_PERMISSION_NAMES.componentCreate,
   'create',
 );
 
-/** Change a component's definition, e.g. add a dependency to its Workload. */
-export const choreoComponentUpdatePermission = resourcePermission(
-  CHOREO_PERMISSION_NAMES.componentUpdate,
+/** Change a component's Workload, e.g. add a dependency on another endpoint. */
+export const choreoWorkloadUpdatePermission = resourcePermission(
+  CHOREO_PERMISSION_NAMES.workloadUpdate,
   'update',
 );
 
-/** Create platform resources: environments and deployment pipelines. */
-export const choreoPlatformManagePermission: BasicPermission = createPermission(
-  {
-    name: CHOREO_PERMISSION_NAMES.platformManage,
-    attributes: { action: 'create' },
-  },
+/** Create an environment in a namespace. */
+export const choreoEnvironmentCreatePermission = resourcePermission(
+  CHOREO_PERMISSION_NAMES.environmentCreate,
+  'create',
+);
+
+/** Create a deployment pipeline in a namespace. */
+export const choreoPipelineCreatePermission = resourcePermission(
+  CHOREO_PERMISSION_NAMES.pipelineCreate,
+  'create',
 );
 
 /** Every Choreo permission, for registration with the permission framework. */
@@ -124,20 +130,17 @@ export const choreoPermissions: readonly Permission[] = [
   choreoReleaseRollbackPermission,
   choreoReleaseManagePermission,
   choreoAuditReadPermission,
+  choreoSourcesReadPermission,
   choreoProjectCreatePermission,
   choreoComponentCreatePermission,
-  choreoComponentUpdatePermission,
-  choreoPlatformManagePermission,
+  choreoWorkloadUpdatePermission,
+  choreoEnvironmentCreatePermission,
+  choreoPipelineCreatePermission,
 ];
 
-/**
- * The catalog entity ref a Choreo component is authorized against. The
- * catalog module maps the Choreo namespace to the entity namespace and the
- * component name to the entity name.
- */
-export function choreoComponentEntityRef(component: {
-  namespace: string;
-  name: string;
-}): string {
-  return `component:${component.namespace}/${component.name}`;
-}
+/** The Choreo permissions on a `choreo-resource`. */
+export const choreoResourcePermissions: readonly ChoreoPermission[] =
+  choreoPermissions.filter(
+    (p): p is ChoreoPermission =>
+      p.type === 'resource' && p.resourceType === CHOREO_RESOURCE_TYPE,
+  );

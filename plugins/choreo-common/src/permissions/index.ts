@@ -1,0 +1,3 @@
+export * from './choreoResourceRef';
+export * from './choreoPermissions';
+export * from './openChoreoActions';
