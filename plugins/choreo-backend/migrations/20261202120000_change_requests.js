@@ -64,6 +64,7 @@ exports.up = async function up(knex) {
   const old = await knex('promotion_requests').select();
   const closed = ['approved', 'applied', 'rejected', 'failed'];
   // an approved request was never finished: nothing says it applied
+  /** @param {string} state */
   const closedState = state => (state === 'approved' ? 'failed' : state);
   for (const row of old) {
     const open = !closed.includes(row.state);

@@ -1,25 +1,18 @@
-import { PORTAL_ACTIONS } from '@choreo-for-backstage/plugin-choreo-common';
 import {
-  AuthzConditionRegistry,
-  AuthzDecider,
   ChoreoStoreReader,
+  portalAuthzDecider,
 } from '@choreo-for-backstage/plugin-choreo-node';
 import { RoleDecision } from './ChoreoResourceResolver';
 
 /**
  * OpenChoreo's roles and bindings (the four authz kinds in the store)
- * decide, the way openchoreo-api does. The portal's own approval action
- * lets conditions read the environment, like the ReleaseBinding actions.
+ * decide, the way openchoreo-api does (see portalAuthzDecider).
  */
 export function roleDecisionOf(store: ChoreoStoreReader): {
   decide: RoleDecision;
   close: () => void;
 } {
-  const decider = new AuthzDecider(store, {
-    conditionRegistry: AuthzConditionRegistry.openchoreo().withActions({
-      [PORTAL_ACTIONS.approve]: ['resource.environment'],
-    }),
-  });
+  const decider = portalAuthzDecider(store);
   const decide: RoleDecision = query => {
     try {
       return decider.evaluate({

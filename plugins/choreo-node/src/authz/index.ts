@@ -43,3 +43,4 @@ export type {
   AuthzEvaluateRequest,
   AuthzSubjectContext,
 } from './types';
+export { portalAuthzDecider } from './portalAuthzDecider';

@@ -113,12 +113,13 @@ function userInfoWith(groups: Record<string, string[]>) {
  * without asking the policy.
  */
 export function permissionFramework(options: {
-  policy: TestPolicy | PermissionPolicy;
+  /** Omit it to install a policy module of your own among the features. */
+  policy?: TestPolicy | PermissionPolicy;
   groups?: Record<string, string[]>;
 }): BackendFeature[] {
   return [
     permissionPlugin,
-    testPolicyModule(options.policy),
+    ...(options.policy ? [testPolicyModule(options.policy)] : []),
     actorAwareAuth,
     userInfoWith(options.groups ?? {}),
   ];

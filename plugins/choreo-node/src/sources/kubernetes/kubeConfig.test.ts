@@ -48,6 +48,28 @@ describe('kubeConfigFor', () => {
     expect(kc.getCurrentUser()?.token).toBe('t0ken');
   });
 
+  it('says what is wrong with a broken kubeconfig without quoting its lines (they may hold a token)', () => {
+    const broken = path.join(dir, 'broken');
+    writeFileSync(
+      broken,
+      'users:\n  - name: me\n    user:\n      token: s3cr3t-token\n     bad: indentation\n',
+    );
+    const attempt = () => kubeConfigFor({ name: 'cp', kubeconfig: broken });
+    expect(attempt).toThrow(InputError);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(
+      /^choreo.sources 'cp': the kubeconfig .* is not valid YAML/,
+    );
+    expect(message).not.toContain('s3cr3t');
+  });
+
   it('says which keys to fix', () => {
     expect(() =>
       kubeConfigFor({ name: 'cp', kubeconfig: file, context: 'staging' }),

@@ -65,7 +65,16 @@ export function kubeConfigFor(config: KubernetesConnectionConfig): KubeConfig {
     return kc;
   }
   if (config.kubeconfig !== undefined) {
-    kc.loadFromFile(expandHome(config.kubeconfig));
+    const file = expandHome(config.kubeconfig);
+    try {
+      kc.loadFromFile(file);
+    } catch (error) {
+      // the YAML parser quotes the lines around an error, token lines too
+      const reason = String((error as Error).message ?? error).split('\n')[0];
+      throw new InputError(
+        `${at}: the kubeconfig ${file} is not valid YAML or cannot be read (${reason}); fix or replace the file`,
+      );
+    }
   } else {
     kc.loadFromDefault();
   }
