@@ -129,12 +129,8 @@ export class ChangeGate {
     return {
       result: 'pending-approval',
       request,
-      warnings: [
-        ...plan.warnings,
-        `'${environment}' needs approval: a change request was ${
-          created ? 'created' : 'already open'
-        }; someone other than ${request.requestedBy} must approve it`,
-      ],
+      created,
+      warnings: plan.warnings,
     };
   }
 

@@ -119,6 +119,7 @@ export class ChangeRequestStore {
   async page(filter: {
     componentRefs?: string[];
     state?: ChangeRequestState;
+    states?: readonly ChangeRequestState[];
     limit: number;
     cursor?: string;
   }): Promise<{ items: ChangeRequest[]; nextCursor?: string }> {
@@ -132,6 +133,7 @@ export class ChangeRequestStore {
     if (filter.componentRefs)
       q = q.whereIn('component_ref', filter.componentRefs);
     if (filter.state) q = q.where('state', filter.state);
+    if (filter.states) q = q.whereIn('state', [...filter.states]);
     const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
     if (after) {
       q = q.where(w =>

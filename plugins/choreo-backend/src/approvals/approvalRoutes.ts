@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   ChangeRequestState,
   ChoreoResourceScope,
+  OPEN_CHANGE_REQUEST_STATES,
   choreoAuditReadPermission,
   choreoComponentReadPermission,
   choreoResourceRef,
@@ -43,6 +44,7 @@ const requestsQuery = z.object({
     .regex(/^component:[^/]+\/[^/]+$/, 'must be component:<namespace>/<name>')
     .optional(),
   state: z.enum(STATES).optional(),
+  open: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -86,6 +88,7 @@ export function approvalRoutes(deps: {
     await gate.sweep();
     const page = await requests.page({
       componentRefs: query.component ? [query.component] : undefined,
+      states: query.open === 'true' ? OPEN_CHANGE_REQUEST_STATES : undefined,
       state: query.state,
       limit: query.limit,
       cursor: query.cursor,

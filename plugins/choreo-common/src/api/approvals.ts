@@ -102,5 +102,7 @@ export type ChangeResponse =
   | {
       result: 'pending-approval';
       request: ChangeRequest;
+      /** False when the same change was already waiting: this is that request. */
+      created: boolean;
       warnings: string[];
     };

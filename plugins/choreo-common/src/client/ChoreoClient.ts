@@ -161,13 +161,15 @@ export class ChoreoClient {
     q: {
       component?: string;
       state?: ChangeRequestState;
+      /** Only requests still open (pending or applying). */
+      open?: boolean;
       limit?: number;
       cursor?: string;
     } = {},
     options?: RequestOptions,
   ) {
     return this.http.get<ChangeRequestPage>(
-      `/change-requests${query(q)}`,
+      `/change-requests${query({ ...q, open: q.open ? 'true' : undefined })}`,
       options,
     );
   }

@@ -9,10 +9,20 @@ export interface RecordedRequest {
   url: string;
   body: unknown;
   authorization?: string;
+  /** The `Idempotency-Key` header of a write. */
+  idempotencyKey?: string;
 }
 
 export type TestRouteAnswer =
-  | { status?: number; json: unknown }
+  | {
+      status?: number;
+      json: unknown;
+      /**
+       * The write happens but its answer never arrives (the connection
+       * drops), as when a network fails after the backend applied a write.
+       */
+      lost?: boolean;
+    }
   | {
       status?: number;
       events: Array<{ event: string; data: unknown }>;
@@ -28,12 +38,15 @@ type Handler = (
  * (a test double: tests register the answers). The components talk to it
  * through the real ChoreoClient and the real fetch, so URLs, bodies, status
  * codes, error messages and server-sent events go over the wire as in the
- * app.
+ * app. Like the backend, it answers a write retried with the same
+ * `Idempotency-Key` with the first answer, without running the route again.
  */
 export class ChoreoTestServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, Handler>();
   private readonly open = new Set<http.ServerResponse>();
+  /** First answers of writes, by idempotency key. */
+  private readonly answered = new Map<string, TestRouteAnswer>();
   private server?: http.Server;
   private baseUrl = '';
 
@@ -78,8 +91,16 @@ export class ChoreoTestServer {
       url,
       body: text ? JSON.parse(text) : undefined,
       authorization: req.headers.authorization,
+      idempotencyKey: header(req, 'idempotency-key'),
     };
     this.requests.push(recorded);
+    const replayed = recorded.idempotencyKey
+      ? this.answered.get(recorded.idempotencyKey)
+      : undefined;
+    if (replayed && 'json' in replayed) {
+      this.sendJson(res, { ...replayed, lost: false });
+      return;
+    }
     const handler = this.routes.get(`${recorded.method} ${url.split('?')[0]}`);
     if (!handler) {
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -95,10 +116,12 @@ export class ChoreoTestServer {
     }
     const answer = await handler(recorded);
     if ('json' in answer) {
-      res.writeHead(answer.status ?? 200, {
-        'content-type': 'application/json',
-      });
-      res.end(JSON.stringify(answer.json));
+      const failed = (answer.status ?? 200) >= 400;
+      // the backend keeps a key's answer unless the write failed
+      if (recorded.idempotencyKey && !failed) {
+        this.answered.set(recorded.idempotencyKey, answer);
+      }
+      this.sendJson(res, answer);
       return;
     }
     res.writeHead(answer.status ?? 200, {
@@ -110,6 +133,25 @@ export class ChoreoTestServer {
     if (answer.keepOpen) this.open.add(res);
     else res.end();
   }
+
+  private sendJson(
+    res: http.ServerResponse,
+    answer: { status?: number; json: unknown; lost?: boolean },
+  ) {
+    if (answer.lost) {
+      res.socket?.destroy();
+      return;
+    }
+    res.writeHead(answer.status ?? 200, {
+      'content-type': 'application/json',
+    });
+    res.end(JSON.stringify(answer.json));
+  }
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** A Backstage-style error body, as the backend's error handler sends it. */

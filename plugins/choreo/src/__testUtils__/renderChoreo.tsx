@@ -1,5 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+// type-only: the plugin never decides permissions (so does not depend on this
+// package); its tests only answer them
+import type {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CHOREO_ENTITY_ANNOTATIONS } from '@choreo-for-backstage/plugin-choreo-common';
 import { choreoApiRef } from '../api/choreoApi';
@@ -33,17 +39,51 @@ export function choreoEntity(
   };
 }
 
+/*
+ * usePermission keeps decisions in SWR's module-wide cache, and a decision
+ * made for one test's user must not answer the next test: every test app
+ * gets a cache of its own. swr is the permission plugin's dependency, not
+ * ours, so it is reached the way jest reaches modules rather than imported.
+ */
+const { SWRConfig } = jest.requireActual<typeof import('swr')>('swr');
+const freshCache = () => new Map();
+
+// The permission framework's decisions as they travel over the wire.
+const ALLOW = 'ALLOW' as AuthorizeResult.ALLOW;
+const DENY = 'DENY' as AuthorizeResult.DENY;
+
+/** Who is signed in and what the permission policy allows them. */
+export interface TestUser {
+  /** The signed-in user's entity ref; `user:acme/bob` by default. */
+  userEntityRef?: string;
+  /** What the policy allows; everything by default. */
+  allow?: (request: EvaluatePermissionRequest) => boolean;
+}
+
+/** The identity and permission test doubles for `user`. */
+function userApis(user: TestUser = {}) {
+  const allow = user.allow ?? (() => true);
+  return [
+    mockApis.identity({ userEntityRef: user.userEntityRef ?? 'user:acme/bob' }),
+    mockApis.permission({ authorize: r => (allow(r) ? ALLOW : DENY) }),
+  ] as const;
+}
+
 /** Renders `element` in a test app, on `entity`'s page, with the real client against `server`. */
 export function renderChoreo(
   element: JSX.Element,
-  options: { server: ChoreoTestServer; entity?: Entity },
+  options: { server: ChoreoTestServer; entity?: Entity; user?: TestUser },
 ) {
-  const content = options.entity ? (
-    <EntityProvider entity={options.entity}>{element}</EntityProvider>
-  ) : (
-    element
+  const content = (
+    <SWRConfig value={{ provider: freshCache }}>
+      {options.entity ? (
+        <EntityProvider entity={options.entity}>{element}</EntityProvider>
+      ) : (
+        element
+      )}
+    </SWRConfig>
   );
   return renderInTestApp(content, {
-    apis: [[choreoApiRef, options.server.client()]],
+    apis: [[choreoApiRef, options.server.client()], ...userApis(options.user)],
   });
 }

@@ -31,11 +31,8 @@ export async function awaitApproval(options: {
         }`,
       );
     }
-    const why = current?.decisionComment
-      ? `: ${current.decisionComment}`
-      : current?.outcome
-      ? `: ${current.outcome}`
-      : '';
+    const reason = current?.decisionComment ?? current?.outcome;
+    const why = reason ? `: ${reason}` : '';
     switch (current?.state) {
       case 'applied':
         return current;

@@ -11,6 +11,7 @@ import {
   errorBody,
 } from '../../__testUtils__/choreoTestServer';
 import { choreoEntity, renderChoreo } from '../../__testUtils__/renderChoreo';
+import { acmeAccess } from '../../__testUtils__/accessFixtures';
 import { BuildsContent } from './BuildsContent';
 import {
   FINISHED_RUN,
@@ -38,6 +39,7 @@ describe('BuildsContent', () => {
   beforeEach(async () => {
     server = await new ChoreoTestServer().start();
     server.on('GET /sources', { json: { items: [] } });
+    server.on('GET /access', { json: acmeAccess() });
     server.on(`GET ${BASE}/builds`, { json: cartServiceBuilds() });
   });
   afterEach(() => server.stop());
@@ -123,6 +125,28 @@ describe('BuildsContent', () => {
     expect(
       await screen.findByText(/only group:acme\/storefront-team may/),
     ).toBeInTheDocument();
+  });
+
+  it('disables Build for someone who may not build in the project, naming the roles that may', async () => {
+    await renderChoreo(<BuildsContent />, {
+      server,
+      entity,
+      user: {
+        allow: r =>
+          !(
+            r.permission.name === 'choreo.build.trigger' &&
+            'resourceRef' in r &&
+            r.resourceRef ===
+              'choreo:ns/acme/project/storefront/component/cart-service'
+          ),
+      },
+    });
+    const build = await screen.findByRole('button', { name: 'Build' }, slow);
+    await waitFor(() => expect(build).toBeDisabled());
+    await userEvent.hover(build.parentElement!);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'You may not start a build of cart-service: it needs an OpenChoreo role granting workflowrun:create in project storefront, such as admin or developer',
+    );
   });
 
   it('streams the log of a running step and keeps the stream open', async () => {

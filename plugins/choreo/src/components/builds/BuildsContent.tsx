@@ -7,7 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { choreoApiRef } from '../../api/choreoApi';
 import { useChoreoRef } from '../../hooks/useChoreoRef';
@@ -21,9 +21,10 @@ import {
   formatDuration,
   messageOf,
   timeAgo,
-  useComponentPermission,
+  useChoreoPermission,
+  ChoreoAccessProvider,
+  PermissionButton,
 } from '../shared';
-import { PermissionButton } from '../deploy/PermissionButton';
 import { BuildStatus } from './BuildStatus';
 import { BuildSteps } from './BuildSteps';
 import { LogViewer } from './LogViewer';
@@ -34,23 +35,104 @@ const RUNNING_REFRESH_MS = 5000;
 
 type Selected = { run: string; task?: string };
 
-/** Component → Builds: runs newest first, a Build button and a live log viewer. */
-export const BuildsContent = () => {
+/**
+ * The table's columns, made once per tab: new column objects on every
+ * render make the table rebuild its rows, and a click that lands during a
+ * rebuild is lost.
+ */
+function runColumns(
+  open: (selected: Selected) => void,
+): TableColumn<BuildSummary>[] {
+  return [
+    {
+      title: 'Run',
+      render: b => (
+        <Button
+          size="small"
+          aria-label={`log of ${b.name}`}
+          onClick={() => open({ run: b.name })}
+          style={{
+            textTransform: 'none',
+            fontFamily: 'monospace',
+            whiteSpace: 'nowrap',
+            justifyContent: 'flex-start',
+          }}
+        >
+          {b.name}
+        </Button>
+      ),
+    },
+    {
+      title: 'Status',
+      render: b => (
+        <>
+          <BuildStatus state={b.status.state} />
+          {b.status.state !== 'ready' && (
+            <Typography variant="caption" component="div" color="textSecondary">
+              {b.status.message}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Commit',
+      render: b => (
+        <span>
+          <code title={b.commit}>
+            {b.commit ? b.commit.slice(0, 8) : 'branch head'}
+          </code>
+          {b.branch && (
+            <Typography variant="caption" component="div" color="textSecondary">
+              {b.branch}
+            </Typography>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: 'Steps',
+      render: b => (
+        <BuildSteps
+          run={b.name}
+          tasks={b.tasks}
+          onOpen={task => open({ run: b.name, task })}
+        />
+      ),
+    },
+    {
+      title: 'Started',
+      render: b => timeAgo(b.startedAt ?? b.createdAt) ?? '—',
+    },
+    {
+      title: 'Duration',
+      render: b =>
+        formatDuration(b.durationSeconds) ??
+        (b.status.state === 'progressing' ? 'running' : '—'),
+    },
+  ];
+}
+
+const Builds = () => {
   const ref = useChoreoRef();
   const api = useApi(choreoApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getBuilds(ref),
     [api, ref.namespace, ref.name],
   );
-  const canBuild = useComponentPermission(
+  // the catalog entity names the component's project (openchoreo.dev/project)
+  const canBuild = useChoreoPermission(
     choreoBuildTriggerPermission,
-    ref,
-    'start builds',
+    ref.project
+      ? { namespace: ref.namespace, project: ref.project, component: ref.name }
+      : undefined,
+    `start a build of ${ref.name}`,
   );
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ShownOutcome>();
   const [selected, setSelected] = useState<Selected>();
+  const columns = useMemo(() => runColumns(setSelected), []);
 
   const running =
     value?.items.some(b => b.status.state === 'progressing') ?? false;
@@ -97,75 +179,6 @@ export const BuildsContent = () => {
       retry();
     }
   };
-
-  const columns: TableColumn<BuildSummary>[] = [
-    {
-      title: 'Run',
-      render: b => (
-        <Button
-          size="small"
-          aria-label={`log of ${b.name}`}
-          onClick={() => setSelected({ run: b.name })}
-          style={{
-            textTransform: 'none',
-            fontFamily: 'monospace',
-            whiteSpace: 'nowrap',
-            justifyContent: 'flex-start',
-          }}
-        >
-          {b.name}
-        </Button>
-      ),
-    },
-    {
-      title: 'Status',
-      render: b => (
-        <>
-          <BuildStatus state={b.status.state} />
-          {b.status.state !== 'ready' && (
-            <Typography variant="caption" component="div" color="textSecondary">
-              {b.status.message}
-            </Typography>
-          )}
-        </>
-      ),
-    },
-    {
-      title: 'Commit',
-      render: b => (
-        <span>
-          <code title={b.commit}>
-            {b.commit ? b.commit.slice(0, 8) : 'branch head'}
-          </code>
-          {b.branch && (
-            <Typography variant="caption" component="div" color="textSecondary">
-              {b.branch}
-            </Typography>
-          )}
-        </span>
-      ),
-    },
-    {
-      title: 'Steps',
-      render: b => (
-        <BuildSteps
-          run={b.name}
-          tasks={b.tasks}
-          onOpen={task => setSelected({ run: b.name, task })}
-        />
-      ),
-    },
-    {
-      title: 'Started',
-      render: b => timeAgo(b.startedAt ?? b.createdAt) ?? '—',
-    },
-    {
-      title: 'Duration',
-      render: b =>
-        formatDuration(b.durationSeconds) ??
-        (b.status.state === 'progressing' ? 'running' : '—'),
-    },
-  ];
 
   return (
     <Box>
@@ -222,3 +235,10 @@ export const BuildsContent = () => {
     </Box>
   );
 };
+
+/** Component → Builds: runs newest first, a Build button and a live log viewer. */
+export const BuildsContent = () => (
+  <ChoreoAccessProvider>
+    <Builds />
+  </ChoreoAccessProvider>
+);

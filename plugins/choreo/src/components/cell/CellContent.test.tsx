@@ -331,6 +331,11 @@ describe('the Cell tab', () => {
   describe('layout', () => {
     beforeEach(() => window.sessionStorage.clear());
 
+    // the backend keeps a project's layouts: the browser asks with the project
+    const LAYOUT = '/projects/acme/logistics/cell-layout';
+    const layoutAsks = () =>
+      server.requests.filter(r => r.method === 'POST' && r.url === LAYOUT);
+
     /** The graph's nodes in a grid, row by row, 300 × 250 apart. */
     const grid = (graph: CellLayoutGraph, columns: number) =>
       Object.fromEntries(
@@ -370,10 +375,10 @@ describe('the Cell tab', () => {
 
     it('places every node where the backend laid it out', async () => {
       // a grid of three columns: small enough to be seen whole
-      server.on('POST /cell-layouts', gridLayout(3));
+      server.on(`POST ${LAYOUT}`, gridLayout(3));
       await render();
       await diagramReady();
-      const [asked] = server.requests.filter(r => r.url === '/cell-layouts');
+      const [asked] = layoutAsks();
       const graph = asked.body as CellLayoutGraph;
       expect(graph.nodes.map(n => n.id)).toEqual(
         expect.arrayContaining([SHIPPING, WAREHOUSE, PAYMENT_GATEWAY]),
@@ -395,7 +400,7 @@ describe('the Cell tab', () => {
       expect(server.requests.map(r => `${r.method} ${r.url}`)).toContain(
         'GET /projects/acme/logistics/cell-layout',
       );
-      expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(false);
+      expect(layoutAsks()).toHaveLength(0);
       expect(nodeTransform(WAREHOUSE)).toBe(gridAt(graph, WAREHOUSE, 3));
     });
 
@@ -405,21 +410,21 @@ describe('the Cell tab', () => {
         .on('GET /projects/acme/logistics/cell-layout', {
           json: { id: 'of-a-graph-before-a-change', positions: grid(graph, 2) },
         })
-        .on('POST /cell-layouts', gridLayout(3));
+        .on(`POST ${LAYOUT}`, gridLayout(3));
       await render();
       await diagramReady();
-      expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(true);
+      expect(layoutAsks().length).toBeGreaterThan(0);
       expect(nodeTransform(WAREHOUSE)).toBe(gridAt(graph, WAREHOUSE, 3));
     });
 
     it('lays the cell out in the browser when the backend cannot', async () => {
-      server.on('POST /cell-layouts', {
+      server.on(`POST ${LAYOUT}`, {
         status: 503,
         json: errorBody('ServiceUnavailableError', 'busy'),
       });
       await render();
       await diagramReady();
-      expect(server.requests.some(r => r.url === '/cell-layouts')).toBe(true);
+      expect(layoutAsks().length).toBeGreaterThan(0);
       expect(nodeTransform(WAREHOUSE)).toMatch(/^translate\(\d+px,\d+px\)$/);
       expect(nodeTransform(WAREHOUSE)).not.toBe(nodeTransform(SHIPPING));
     });
@@ -434,7 +439,7 @@ describe('the Cell tab', () => {
           json: errorBody('ServiceUnavailableError', 'no Hubble'),
         })
         // ten columns, six rows: about 3000 × 1500, far wider than the canvas
-        .on('POST /cell-layouts', gridLayout(10));
+        .on(`POST ${LAYOUT}`, gridLayout(10));
       await render();
       await diagramReady();
       expect(
@@ -442,7 +447,7 @@ describe('the Cell tab', () => {
           /Showing the entrance of this cell \(6\d nodes\) at a readable size/,
         ),
       ).toBeInTheDocument();
-      const [asked] = server.requests.filter(r => r.url === '/cell-layouts');
+      const [asked] = layoutAsks();
       const ids = (asked.body as CellLayoutGraph).nodes.map(n => n.id);
       const drawn = () =>
         [...document.querySelectorAll('.react-flow__node')].map(n =>

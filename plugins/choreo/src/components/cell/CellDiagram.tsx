@@ -138,7 +138,11 @@ const CellDiagramView = (props: {
     () => new Map(view.nodes.map(n => [n.id, n])),
     [view],
   );
-  const layout = useCellLayout(view, props.openingLayout);
+  const layout = useCellLayout(
+    view,
+    { namespace: topology.namespace, name: topology.project },
+    props.openingLayout,
+  );
   const otherProjects = useMemo(
     () => otherProjectsOf(topology, flows),
     [topology, flows],

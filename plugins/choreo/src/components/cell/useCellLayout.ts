@@ -3,6 +3,7 @@ import {
   CellLayoutGraph,
   CellLayoutResponse,
   CellView,
+  ProjectRef,
   cellLayoutId,
   layoutGraphOf,
 } from '@choreo-for-backstage/plugin-choreo-common';
@@ -44,6 +45,8 @@ function layoutAtHand(
  */
 export function useCellLayout(
   view: CellView,
+  /** The project whose cell it is: the backend keeps layouts per project. */
+  project: ProjectRef,
   offered?: CellLayoutResponse,
 ): CellLayoutState {
   const api = useApi(choreoApiRef);
@@ -70,7 +73,7 @@ export function useCellLayout(
     const atHand = layoutAtHand(id, graph, offered);
     (atHand
       ? Promise.resolve(atHand)
-      : api.layoutCell(graph).then(
+      : api.layoutCell(project, graph).then(
           response => toCellLayout(response.positions),
           // an older backend, or one too busy: the browser can do it, slower
           () => layoutCellInBrowser(graph),
@@ -88,7 +91,7 @@ export function useCellLayout(
     };
     // the id says when the layout inputs changed; `graph` changes more often
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, api, offered]);
+  }, [id, api, offered, project.namespace, project.name]);
 
   return {
     positions: state.positions,

@@ -5,11 +5,13 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
 
 /**
  * Asks before a write. `description` says exactly what will change; with
- * `withComment` the user can add a comment (approve / reject).
+ * `withComment` the user can add a comment (approve / reject). `error` says
+ * why the last attempt got no answer, and the same button tries again.
  */
 export const ConfirmActionDialog = (props: {
   open: boolean;
@@ -18,6 +20,7 @@ export const ConfirmActionDialog = (props: {
   confirmLabel: string;
   withComment?: boolean;
   busy?: boolean;
+  error?: string;
   children?: ReactNode;
   onConfirm: (comment?: string) => void;
   onCancel: () => void;
@@ -40,6 +43,9 @@ export const ConfirmActionDialog = (props: {
         {props.withComment && (
           <TextField
             id="choreo-confirm-comment"
+            // trying again must send the very same request (its idempotency
+            // key is bound to it), so the comment stays as it was sent
+            disabled={!!props.error}
             label="Comment (optional)"
             value={comment}
             onChange={e => setComment(e.target.value)}
@@ -49,6 +55,11 @@ export const ConfirmActionDialog = (props: {
             margin="normal"
             variant="outlined"
           />
+        )}
+        {props.error && (
+          <Typography role="alert" variant="body2" color="error">
+            {props.error}
+          </Typography>
         )}
       </DialogContent>
       <DialogActions>

@@ -4,44 +4,42 @@ import {
   ChoreoTestServer,
   errorBody,
 } from '../../__testUtils__/choreoTestServer';
-import { choreoEntity, renderChoreo } from '../../__testUtils__/renderChoreo';
+import { renderChoreo } from '../../__testUtils__/renderChoreo';
+import {
+  BASE,
+  applied,
+  cartServiceEntity as entity,
+  findLane,
+  laneOf as lane,
+  slow,
+  startDeployServer,
+} from './__testUtils__/deployTab';
 import { DeployContent } from './DeployContent';
 import {
   CART_DEV_RELEASE,
   CART_STAGING_RELEASE,
   cartServiceDeployments,
-  promotionRequest,
 } from './deployFixtures';
 
 // The test app renders slowly on a busy 2-core machine; wait longer than 1 s for what a user would see.
 configure({ asyncUtilTimeout: 10_000 });
 
-const entity = choreoEntity('Component', {
-  kind: 'Component',
-  namespace: 'acme',
-  name: 'cart-service',
-  project: 'storefront',
-});
-const BASE = '/components/acme/cart-service';
-
 // Rendering the test app with the catalog's table takes a few seconds on a busy machine.
 jest.setTimeout(30_000);
-const slow = { timeout: 10_000 };
 
-const lane = (env: string) =>
-  screen.getByRole('region', { name: `environment ${env}` });
+const UUID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('DeployContent', () => {
   let server: ChoreoTestServer;
   beforeEach(async () => {
-    server = await new ChoreoTestServer().start();
-    server.on('GET /sources', { json: { items: [] } });
-    server.on('GET /promotion-requests', { json: { items: [] } });
+    server = await startDeployServer();
   });
   afterEach(() => server.stop());
 
+  const posts = () => server.requests.filter(r => r.method === 'POST');
+
   it('shows the pipeline as lanes in promotion order with release, status, endpoints and age', async () => {
-    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
     await renderChoreo(<DeployContent />, { server, entity });
 
     const regions = await screen.findAllByRole(
@@ -83,29 +81,16 @@ describe('DeployContent', () => {
     }));
     server.on(`POST ${BASE}/promote`, () => {
       promoted = true;
-      return {
-        json: {
-          result: 'applied',
-          action: 'updated',
-          resource: {
-            kind: 'ReleaseBinding',
-            namespace: 'acme',
-            name: 'cart-service-staging',
-          },
-          warnings: ["Environment 'staging' has no data plane ready yet"],
-        },
-      };
+      return applied('cart-service-staging', [
+        "Environment 'staging' has no data plane ready yet",
+      ]);
     });
     await renderChoreo(<DeployContent />, { server, entity });
 
     await userEvent.click(
-      await within(
-        await screen.findByRole(
-          'region',
-          { name: 'environment development' },
-          slow,
-        ),
-      ).findByRole('button', { name: 'Promote to staging' }),
+      await within(await findLane('development')).findByRole('button', {
+        name: 'Promote to staging',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -113,6 +98,10 @@ describe('DeployContent', () => {
         `Bind release ${CART_DEV_RELEASE} from development to staging; staging currently runs ${CART_STAGING_RELEASE}.`,
       ),
     ).toBeInTheDocument();
+    // staging needs nobody's approval: the dialog does not say it waits
+    expect(
+      within(dialog).queryByText(/needs a second person/),
+    ).not.toBeInTheDocument();
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Promote' }),
     );
@@ -123,11 +112,13 @@ describe('DeployContent', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/no data plane ready yet/)).toBeInTheDocument();
-    const post = server.requests.find(r => r.method === 'POST');
-    expect(post).toMatchObject({
-      url: `${BASE}/promote`,
-      body: { from: 'development', to: 'staging' },
-    });
+    expect(posts()).toEqual([
+      expect.objectContaining({
+        url: `${BASE}/promote`,
+        body: { from: 'development', to: 'staging' },
+        idempotencyKey: expect.stringMatching(UUID),
+      }),
+    ]);
     await waitFor(() =>
       expect(
         within(lane('staging')).getByText(CART_DEV_RELEASE),
@@ -152,18 +143,7 @@ describe('DeployContent', () => {
     });
     server.on(`POST ${BASE}/promote`, () => {
       reloadsAfterPromote = 0;
-      return {
-        json: {
-          result: 'applied',
-          action: 'updated',
-          resource: {
-            kind: 'ReleaseBinding',
-            namespace: 'acme',
-            name: 'cart-service-staging',
-          },
-          warnings: [],
-        },
-      };
+      return applied('cart-service-staging');
     });
     await renderChoreo(<DeployContent />, { server, entity });
     await userEvent.click(
@@ -184,131 +164,42 @@ describe('DeployContent', () => {
     );
   });
 
-  it('shows a promotion that needs approval as a pending request with its requester', async () => {
-    let requested = false;
-    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
-    server.on('GET /promotion-requests', () => ({
-      json: { items: requested ? [promotionRequest()] : [] },
-    }));
-    server.on(`POST ${BASE}/promote`, () => {
-      requested = true;
-      return {
-        status: 202,
-        json: {
-          result: 'pending-approval',
-          request: promotionRequest(),
-          warnings: [],
-        },
-      };
+  it('applies a roll back once when its answer was lost and the user tries again', async () => {
+    let written = 0;
+    server.on(`POST ${BASE}/rollback`, () => {
+      written += 1;
+      // the backend wrote the binding, then the network dropped the answer
+      return { ...applied('cart-service-development'), lost: true };
     });
     await renderChoreo(<DeployContent />, { server, entity });
-
     await userEvent.click(
-      await screen.findByRole(
-        'button',
-        { name: 'Promote to production' },
-        slow,
-      ),
+      within(await findLane('development')).getByRole('button', {
+        name: 'Roll back',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Roll back' }),
+    );
+
     expect(
-      within(dialog).getByText(/production needs approval/),
+      await within(dialog).findByText(
+        /No answer from the portal .*: the change may or may not have been made\. Try again: it is made at most once\./,
+      ),
     ).toBeInTheDocument();
     await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Request promotion' }),
+      within(dialog).getByRole('button', { name: 'Roll back' }),
     );
 
     expect(
       await screen.findByText(
-        /waiting for approval \(requested by user:acme\/alice\)/,
+        `Rolled development back to ${CART_STAGING_RELEASE}: ReleaseBinding cart-service-development updated.`,
       ),
     ).toBeInTheDocument();
-    const request = await screen.findByRole(
-      'region',
-      { name: 'approval request for production' },
-      slow,
-    );
-    expect(
-      within(request).getByText(/requested by user:acme\/alice/),
-    ).toBeInTheDocument();
-    expect(
-      server.requests.some(r =>
-        r.url.startsWith(
-          '/promotion-requests?component=component%3Aacme%2Fcart-service',
-        ),
-      ),
-    ).toBe(true);
-  });
-
-  it('sends an approval with its comment, and shows the four-eyes refusal of the backend', async () => {
-    const request = promotionRequest({ releaseName: CART_DEV_RELEASE });
-    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
-    server.on('GET /promotion-requests', { json: { items: [request] } });
-    server.on(`POST /promotion-requests/${request.id}/approve`, {
-      status: 403,
-      json: errorBody(
-        'NotAllowedError',
-        "You may not approve the promotion of acme/cart-service to production: you requested it, and a promotion into 'production' needs a second person (four-eyes)",
-      ),
-    });
-    await renderChoreo(<DeployContent />, { server, entity });
-
-    const pending = await screen.findByRole(
-      'region',
-      { name: 'approval request for production' },
-      slow,
-    );
-    await userEvent.click(
-      within(pending).getByRole('button', { name: 'Approve' }),
-    );
-    const dialog = await screen.findByRole('dialog');
-    expect(
-      within(dialog).getByText(
-        /Bind release cart-service-6b5f757594 to production, as user:acme\/alice requested/,
-      ),
-    ).toBeInTheDocument();
-    await userEvent.type(
-      within(dialog).getByLabelText('Comment (optional)'),
-      'load test passed',
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Approve' }),
-    );
-
-    expect(
-      await screen.findByText(/needs a second person \(four-eyes\)/),
-    ).toBeInTheDocument();
-    expect(server.requests.find(r => r.method === 'POST')).toMatchObject({
-      url: `/promotion-requests/${request.id}/approve`,
-      body: { comment: 'load test passed' },
-    });
-  });
-
-  it('rejects by someone else and shows the decision', async () => {
-    const request = promotionRequest();
-    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
-    server.on('GET /promotion-requests', { json: { items: [request] } });
-    server.on(`POST /promotion-requests/${request.id}/reject`, {
-      json: {
-        ...request,
-        state: 'rejected',
-        decidedBy: 'user:acme/bob',
-        decisionComment: 'not this week',
-      },
-    });
-    await renderChoreo(<DeployContent />, { server, entity });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Reject' }, slow),
-    );
-    await userEvent.click(
-      within(await screen.findByRole('dialog')).getByRole('button', {
-        name: 'Reject',
-      }),
-    );
-    expect(
-      await screen.findByText(/is rejected \(by user:acme\/bob\)/),
-    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    const [first, retried] = posts();
+    expect(retried.idempotencyKey).toBe(first.idempotencyKey);
+    expect(written).toBe(1);
   });
 
   it('shows why a deployment failed', async () => {
@@ -325,37 +216,19 @@ describe('DeployContent', () => {
       }),
     });
     await renderChoreo(<DeployContent />, { server, entity });
-    const staging = await screen.findByRole('region', {
-      name: 'environment staging',
-    });
+    const staging = await findLane('staging');
     expect(within(staging).getByText('Failed')).toBeInTheDocument();
     expect(within(staging).getByText(/ImagePullBackOff/)).toBeInTheDocument();
     expect(within(staging).getByText('ResourcesDegraded')).toBeInTheDocument();
   });
 
   it('restarts after confirming, with the environment in the request', async () => {
-    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
-    server.on(`POST ${BASE}/restart`, {
-      json: {
-        result: 'applied',
-        action: 'updated',
-        resource: {
-          kind: 'ReleaseBinding',
-          namespace: 'acme',
-          name: 'cart-service-staging',
-        },
-        warnings: [],
-      },
-    });
+    server.on(`POST ${BASE}/restart`, applied('cart-service-staging'));
     await renderChoreo(<DeployContent />, { server, entity });
     await userEvent.click(
-      within(
-        await screen.findByRole(
-          'region',
-          { name: 'environment staging' },
-          slow,
-        ),
-      ).getByRole('button', { name: 'Restart' }),
+      within(await findLane('staging')).getByRole('button', {
+        name: 'Restart',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -369,35 +242,21 @@ describe('DeployContent', () => {
         /Restart in staging: ReleaseBinding cart-service-staging updated/,
       ),
     ).toBeInTheDocument();
-    expect(server.requests.find(r => r.method === 'POST')).toMatchObject({
-      url: `${BASE}/restart`,
-      body: { environment: 'staging' },
-    });
+    expect(posts()).toEqual([
+      expect.objectContaining({
+        url: `${BASE}/restart`,
+        body: { environment: 'staging' },
+      }),
+    ]);
   });
 
   it('rolls back to the release before the current one', async () => {
-    server.on(`GET ${BASE}/deployments`, { json: cartServiceDeployments() });
-    server.on(`POST ${BASE}/rollback`, {
-      json: {
-        result: 'applied',
-        action: 'updated',
-        resource: {
-          kind: 'ReleaseBinding',
-          namespace: 'acme',
-          name: 'cart-service-development',
-        },
-        warnings: [],
-      },
-    });
+    server.on(`POST ${BASE}/rollback`, applied('cart-service-development'));
     await renderChoreo(<DeployContent />, { server, entity });
     await userEvent.click(
-      within(
-        await screen.findByRole(
-          'region',
-          { name: 'environment development' },
-          slow,
-        ),
-      ).getByRole('button', { name: 'Roll back' }),
+      within(await findLane('development')).getByRole('button', {
+        name: 'Roll back',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -409,10 +268,15 @@ describe('DeployContent', () => {
       within(dialog).getByRole('button', { name: 'Roll back' }),
     );
     await screen.findByText(/Rolled development back/);
-    expect(server.requests.find(r => r.method === 'POST')).toMatchObject({
-      url: `${BASE}/rollback`,
-      body: { environment: 'development', releaseName: CART_STAGING_RELEASE },
-    });
+    expect(posts()).toEqual([
+      expect.objectContaining({
+        url: `${BASE}/rollback`,
+        body: {
+          environment: 'development',
+          releaseName: CART_STAGING_RELEASE,
+        },
+      }),
+    ]);
   });
 
   it('says so when the user may not see the deployments, with the backend reason', async () => {

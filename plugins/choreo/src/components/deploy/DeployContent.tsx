@@ -1,78 +1,54 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  PromotionRequest,
-  choreoReleaseApprovePermission,
-  choreoReleaseManagePermission,
-  choreoReleasePromotePermission,
-  choreoReleaseRollbackPermission,
-} from '@choreo-for-backstage/plugin-choreo-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { useState } from 'react';
 import { choreoApiRef } from '../../api/choreoApi';
 import { useChoreoRef } from '../../hooks/useChoreoRef';
+import { useSignedInUser } from '../../hooks/useSignedInUser';
 import {
   ActionOutcomeAlert,
-  ShownOutcome,
+  ChoreoAccessProvider,
   ChoreoEmptyState,
   ChoreoErrorPanel,
   LoadingState,
+  ShownOutcome,
   SourceHealthBanner,
-  messageOf,
-  useComponentPermission,
+  useAccessOverview,
+  useConfirmedWrite,
 } from '../shared';
-
-import { ConfirmActionDialog } from './ConfirmActionDialog';
-import {
-  ACTION_LABELS,
-  DeployAction,
-  describeAction,
-  outcomeOf,
-} from './deployActions';
+import { ActionDialog } from './ActionDialog';
+import { ChangeRequestHistory } from './ChangeRequestHistory';
+import { openRequestOf } from './changeRequestWords';
+import { DecisionDialog, DecisionSubject } from './DecisionDialog';
+import { DeployAction, environmentOf, labelOf, laneOf } from './deployActions';
+import { actionOutcome, decisionOutcome } from './deployOutcomes';
 import { EnvironmentLane } from './EnvironmentLane';
+import { PipelineProblems } from './PipelineProblems';
 import { ReleaseHistory } from './ReleaseHistory';
-import {
-  RollbackPicker,
-  defaultRollbackTarget,
-  rollbackCandidates,
-} from './RollbackPicker';
+import { defaultRollbackTarget, rollbackCandidates } from './RollbackPicker';
 import { runDeployAction } from './runDeployAction';
 import { useDeployments } from './useDeployments';
-import { PipelineProblems } from './PipelineProblems';
 
-type Decision = { request: PromotionRequest; decision: 'approve' | 'reject' };
+const DECISION_LABELS = {
+  approve: 'Approval',
+  reject: 'Rejection',
+  withdraw: 'Withdrawal',
+} as const;
 
-/** Component → Deploy: the pipeline as lanes, with promote, roll back, restart and approvals. */
-export const DeployContent = () => {
+const DeployTab = () => {
   const ref = useChoreoRef();
   const api = useApi(choreoApiRef);
+  const access = useAccessOverview();
+  const user = useSignedInUser();
   const { value, loading, error, retry } = useDeployments(ref);
-  const [action, setAction] = useState<DeployAction>();
-  const [decision, setDecision] = useState<Decision>();
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ShownOutcome>();
-  const permissions = {
-    promote: useComponentPermission(
-      choreoReleasePromotePermission,
-      ref,
-      'promote releases',
-    ),
-    rollback: useComponentPermission(
-      choreoReleaseRollbackPermission,
-      ref,
-      'roll back releases',
-    ),
-    manage: useComponentPermission(
-      choreoReleaseManagePermission,
-      ref,
-      'restart or undeploy the deployments',
-    ),
-    approve: useComponentPermission(
-      choreoReleaseApprovePermission,
-      ref,
-      'approve promotions',
-    ),
+  // every answer is news about the lanes: show it and reload them
+  const settle = (o: ShownOutcome) => {
+    setOutcome(o);
+    retry();
   };
+  const actions = useConfirmedWrite<DeployAction>(settle);
+  const decisions = useConfirmedWrite<DecisionSubject>(settle);
 
   if (!value && loading)
     return <LoadingState what={`the deployments of ${ref.name}`} />;
@@ -88,69 +64,44 @@ export const DeployContent = () => {
     );
   }
   const { deployments, requests } = value;
-
-  const send = async (
-    label: string,
-    work: () => Promise<
-      Omit<ShownOutcome, 'status'> & { status?: ShownOutcome['status'] }
-    >,
-  ) => {
-    setBusy(true);
-    try {
-      const shown = await work();
-      setOutcome({
-        status: shown.status ?? 'success',
-        title: shown.title,
-        warnings: shown.warnings,
-      });
-    } catch (e) {
-      setOutcome({
-        status: 'danger',
-        title: `${label} failed: ${messageOf(e)}`,
-        warnings: [],
-      });
-    } finally {
-      setBusy(false);
-      setAction(undefined);
-      setDecision(undefined);
-      retry();
-    }
-  };
-
-  const confirmAction = (a: DeployAction) =>
-    send(ACTION_LABELS[a.kind], async () => {
-      const o = outcomeOf(a, await runDeployAction(api, ref, a));
-      return { status: o.severity, title: o.message, warnings: o.warnings };
-    });
-
-  const confirmDecision = (d: Decision, comment?: string) =>
-    send(d.decision === 'approve' ? 'Approval' : 'Rejection', async () => {
-      const r = await api.decidePromotion(d.request.id, d.decision, {
-        comment,
-      });
-      return {
-        status: r.state === 'failed' ? 'danger' : 'success',
-        title: `Promotion of ${r.releaseName} to ${r.to} is ${r.state}${
-          r.decidedBy ? ` (by ${r.decidedBy})` : ''
-        }.`,
-        warnings: [],
-      };
-    });
+  // unknown while loading (no decision buttons yet); '' when it failed
+  const me = user.loading ? undefined : user.userEntityRef ?? '';
 
   const openAction = (a: DeployAction) => {
-    if (a.kind !== 'rollback') return setAction(a);
-    const current = deployments.environments.find(
-      e => e.environment === a.environment,
-    )?.releaseName;
-    return setAction({
+    if (a.kind !== 'rollback') return actions.open(a);
+    const current = laneOf(deployments, a.environment)?.releaseName;
+    return actions.open({
       ...a,
       releaseName: defaultRollbackTarget(deployments.releases, current) ?? '',
     });
   };
-  const current = (env: string) =>
-    deployments.environments.find(e => e.environment === env)?.releaseName;
-  const pending = (env: string) =>
-    requests.filter(r => r.state === 'pending' && r.to === env);
+
+  const confirmAction = () =>
+    actions.confirm(
+      actions.current ? labelOf(deployments, actions.current.subject) : '',
+      async (a, idempotencyKey) =>
+        actionOutcome(
+          a,
+          await runDeployAction(api, ref, a, { idempotencyKey }),
+          { namespace: ref.namespace, access: access.value },
+        ),
+    );
+
+  const confirmDecision = (comment?: string) =>
+    decisions.confirm(
+      decisions.current
+        ? DECISION_LABELS[decisions.current.subject.decision]
+        : '',
+      async (d, idempotencyKey) =>
+        decisionOutcome(
+          await api.decideChangeRequest(
+            d.request.id,
+            d.decision,
+            { comment },
+            { idempotencyKey },
+          ),
+        ),
+    );
 
   return (
     <Box>
@@ -185,78 +136,64 @@ export const DeployContent = () => {
               key={lane.environment}
             >
               <EnvironmentLane
+                deployments={deployments}
                 lane={lane}
                 position={`Stage ${index + 1} of ${all.length}`}
-                pending={pending(lane.environment)}
+                openRequest={openRequestOf(requests, lane.environment)}
+                me={me}
                 canRollBack={
                   rollbackCandidates(deployments.releases, lane.releaseName)
                     .length > 0 && lane.status.state !== 'not-deployed'
                 }
-                permissions={permissions}
                 onAction={openAction}
-                onDecide={(request, d) => setDecision({ request, decision: d })}
+                onDecide={(request, decision) =>
+                  decisions.open({ request, decision })
+                }
               />
             </Grid>
           ))}
         </Grid>
       )}
       <Box mt={3}>
+        <ChangeRequestHistory requests={requests} />
+      </Box>
+      <Box mt={3}>
         <ReleaseHistory releases={deployments.releases} />
       </Box>
-      {action && (
-        <ConfirmActionDialog
-          open
-          busy={busy || (action.kind === 'rollback' && !action.releaseName)}
-          title={
-            action.kind === 'promote'
-              ? `Promote to ${action.to}?`
-              : `${ACTION_LABELS[action.kind]} in ${
-                  'environment' in action ? action.environment : ''
-                }?`
-          }
-          description={describeAction(deployments, action)}
-          confirmLabel={
-            action.kind === 'promote' && action.requiresApproval
-              ? 'Request promotion'
-              : ACTION_LABELS[action.kind]
-          }
-          onCancel={() => setAction(undefined)}
-          onConfirm={() => confirmAction(action)}
-        >
-          {action.kind === 'rollback' && (
-            <RollbackPicker
-              releases={rollbackCandidates(
-                deployments.releases,
-                current(action.environment),
-              )}
-              value={action.releaseName}
-              onChange={releaseName => setAction({ ...action, releaseName })}
-            />
+      {actions.current && (
+        <ActionDialog
+          deployments={deployments}
+          confirmation={actions.current}
+          openRequest={openRequestOf(
+            requests,
+            environmentOf(actions.current.subject),
           )}
-        </ConfirmActionDialog>
+          busy={actions.busy}
+          onChange={actions.open}
+          onCancel={actions.cancel}
+          onConfirm={confirmAction}
+        />
       )}
-      {decision && (
-        <ConfirmActionDialog
-          open
-          withComment
-          busy={busy}
-          title={`${
-            decision.decision === 'approve' ? 'Approve' : 'Reject'
-          } promotion to ${decision.request.to}?`}
-          description={
-            decision.decision === 'approve'
-              ? `Bind release ${decision.request.releaseName} to ${
-                  decision.request.to
-                }, as ${decision.request.requestedBy} requested; ${
-                  decision.request.to
-                } currently runs ${current(decision.request.to) ?? 'nothing'}.`
-              : `Reject ${decision.request.requestedBy}'s request to bind ${decision.request.releaseName} to ${decision.request.to}; nothing changes in ${decision.request.to}.`
-          }
-          confirmLabel={decision.decision === 'approve' ? 'Approve' : 'Reject'}
-          onCancel={() => setDecision(undefined)}
-          onConfirm={comment => confirmDecision(decision, comment)}
+      {decisions.current && (
+        <DecisionDialog
+          deployments={deployments}
+          confirmation={decisions.current}
+          busy={decisions.busy}
+          onCancel={decisions.cancel}
+          onConfirm={confirmDecision}
         />
       )}
     </Box>
   );
 };
+
+/**
+ * Component → Deploy: the pipeline as lanes, with promote, roll back,
+ * restart and undeploy, and the change requests that wait for someone
+ * else's approval.
+ */
+export const DeployContent = () => (
+  <ChoreoAccessProvider>
+    <DeployTab />
+  </ChoreoAccessProvider>
+);

@@ -1,22 +1,26 @@
 import { InfoCard } from '@backstage/core-components';
 import {
+  ChangeRequest,
+  ComponentDeployments,
   EnvironmentDeployment,
-  PromotionRequest,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { ComponentPermission, DeploymentStatusChip, timeAgo } from '../shared';
-import { ApprovalRequest } from './ApprovalRequest';
-import { DeployAction } from './deployActions';
+import { DeploymentStatusChip, orList, timeAgo } from '../shared';
+import { ChangeRequestCard, Decision } from './ChangeRequestCard';
+import { ACTION_LABELS, DeployAction } from './deployActions';
 import { EndpointList } from './EndpointList';
-import { PermissionButton } from './PermissionButton';
+import { LaneActions } from './LaneActions';
+import { useLanePermissions } from './useLanePermissions';
 
-export interface LanePermissions {
-  promote: ComponentPermission;
-  rollback: ComponentPermission;
-  manage: ComponentPermission;
-  approve: ComponentPermission;
+/** "Promote, roll back or restart here waits for someone else's approval." */
+function gatedWords(lane: EnvironmentDeployment): string {
+  const kinds = lane.changesNeedingApproval.map(k =>
+    ACTION_LABELS[k].toLocaleLowerCase('en-US'),
+  );
+  return `Here, ${orList(kinds)} waits for someone else's approval`;
 }
 
 const Field = (props: { label: string; children: React.ReactNode }) => (
@@ -35,19 +39,21 @@ const Field = (props: { label: string; children: React.ReactNode }) => (
 
 /** One environment of the pipeline: what runs there, how it is doing, and what can be done. */
 export const EnvironmentLane = (props: {
+  deployments: ComponentDeployments;
   lane: EnvironmentDeployment;
   /** Where the lane sits in the pipeline, e.g. "2 of 3". */
   position: string;
-  pending: PromotionRequest[];
+  /** The environment's open change request, if any. */
+  openRequest?: ChangeRequest;
+  /** The signed-in user's entity ref; undefined while unknown. */
+  me?: string;
   canRollBack: boolean;
-  permissions: LanePermissions;
   onAction: (action: DeployAction) => void;
-  onDecide: (request: PromotionRequest, decision: 'approve' | 'reject') => void;
+  onDecide: (request: ChangeRequest, decision: Decision) => void;
 }) => {
-  const { lane, permissions } = props;
+  const { lane, openRequest } = props;
+  const permissions = useLanePermissions(props.deployments, lane);
   const env = lane.environment;
-  const deployed = lane.status.state !== 'not-deployed';
-  const undeployed = lane.status.state === 'undeployed';
   const age = timeAgo(lane.lastChange);
   return (
     <InfoCard
@@ -64,8 +70,10 @@ export const EnvironmentLane = (props: {
             {props.position}
           </Typography>
           {lane.isProduction && <Chip size="small" label="production" />}
-          {lane.requiresApproval && (
-            <Chip size="small" variant="outlined" label="needs approval" />
+          {lane.changesNeedingApproval.length > 0 && (
+            <Tooltip title={gatedWords(lane)}>
+              <Chip size="small" variant="outlined" label="needs approval" />
+            </Tooltip>
           )}
         </Box>
       }
@@ -97,74 +105,21 @@ export const EnvironmentLane = (props: {
         <Field label="Endpoints">
           <EndpointList endpoints={lane.endpoints} />
         </Field>
-        {props.pending.map(r => (
-          <ApprovalRequest
-            key={r.id}
-            request={r}
-            permission={permissions.approve}
-            onDecide={d => props.onDecide(r, d)}
+        {openRequest && (
+          <ChangeRequestCard
+            request={openRequest}
+            me={props.me}
+            approve={permissions.approve}
+            onDecide={d => props.onDecide(openRequest, d)}
           />
-        ))}
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1}>
-          {lane.promotions.map(p => (
-            <PermissionButton
-              key={p.to}
-              permission={permissions.promote}
-              variant="contained"
-              color="primary"
-              onClick={() =>
-                props.onAction({
-                  kind: 'promote',
-                  from: env,
-                  to: p.to,
-                  requiresApproval: p.requiresApproval,
-                })
-              }
-            >
-              Promote to {p.to}
-            </PermissionButton>
-          ))}
-          {props.canRollBack && (
-            <PermissionButton
-              permission={permissions.rollback}
-              variant="outlined"
-              onClick={() =>
-                props.onAction({
-                  kind: 'rollback',
-                  environment: env,
-                  releaseName: '',
-                })
-              }
-            >
-              Roll back
-            </PermissionButton>
-          )}
-          {deployed && !undeployed && (
-            <PermissionButton
-              permission={permissions.manage}
-              variant="outlined"
-              onClick={() =>
-                props.onAction({ kind: 'restart', environment: env })
-              }
-            >
-              Restart
-            </PermissionButton>
-          )}
-          {deployed && (
-            <PermissionButton
-              permission={permissions.manage}
-              variant="outlined"
-              onClick={() =>
-                props.onAction({
-                  kind: undeployed ? 'redeploy' : 'undeploy',
-                  environment: env,
-                })
-              }
-            >
-              {undeployed ? 'Redeploy' : 'Undeploy'}
-            </PermissionButton>
-          )}
-        </Box>
+        )}
+        <LaneActions
+          deployments={props.deployments}
+          lane={lane}
+          permissions={permissions}
+          canRollBack={props.canRollBack}
+          onAction={props.onAction}
+        />
       </section>
     </InfoCard>
   );

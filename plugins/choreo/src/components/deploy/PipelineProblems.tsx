@@ -3,7 +3,7 @@ import { ComponentDeployments } from '@choreo-for-backstage/plugin-choreo-common
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 
-/** Problems with the pipeline itself, and approval requests that could not be read. */
+/** Problems with the pipeline itself, and change requests that could not be read. */
 export const PipelineProblems = (props: {
   deployments: ComponentDeployments;
   requestsError?: Error;
@@ -11,7 +11,7 @@ export const PipelineProblems = (props: {
   const problems = [...props.deployments.pipeline.problems];
   if (props.requestsError) {
     problems.push(
-      `Could not read the promotion requests: ${props.requestsError.message}`,
+      `Could not read the change requests: ${props.requestsError.message}`,
     );
   }
   if (problems.length === 0) return null;

@@ -1,19 +1,18 @@
 import {
+  ChangeKind,
   ComponentDeployments,
   EnvironmentDeployment,
-  MutationResponse,
-  PromotionResponse,
 } from '@choreo-for-backstage/plugin-choreo-common';
 
-/** Everything the Deploy tab can ask the backend to do. */
+/** Everything the Deploy tab can ask the backend to change. */
 export type DeployAction =
-  | { kind: 'promote'; from: string; to: string; requiresApproval: boolean }
+  | { kind: 'promote'; from: string; to: string }
   | { kind: 'rollback'; environment: string; releaseName: string }
   | { kind: 'restart'; environment: string }
   | { kind: 'undeploy'; environment: string }
   | { kind: 'redeploy'; environment: string };
 
-export const ACTION_LABELS: Record<DeployAction['kind'], string> = {
+export const ACTION_LABELS: Record<ChangeKind, string> = {
   promote: 'Promote',
   rollback: 'Roll back',
   restart: 'Restart',
@@ -21,18 +20,68 @@ export const ACTION_LABELS: Record<DeployAction['kind'], string> = {
   redeploy: 'Redeploy',
 };
 
-function lane(
+/** The same, where the change waits for someone else's approval. */
+export const REQUEST_LABELS: Record<ChangeKind, string> = {
+  promote: 'Request promotion',
+  rollback: 'Request rollback',
+  restart: 'Request restart',
+  undeploy: 'Request undeploy',
+  redeploy: 'Request redeploy',
+};
+
+/** The environment whose running release the action changes. */
+export const environmentOf = (action: DeployAction) =>
+  action.kind === 'promote' ? action.to : action.environment;
+
+export function laneOf(
   d: ComponentDeployments,
   env: string,
 ): EnvironmentDeployment | undefined {
   return d.environments.find(e => e.environment === env);
 }
 
+/** Whether this change in this environment waits for someone else's approval. */
+export function waitsForApproval(
+  d: ComponentDeployments,
+  kind: ChangeKind,
+  environment: string,
+): boolean {
+  return laneOf(d, environment)?.changesNeedingApproval.includes(kind) ?? false;
+}
+
+/** "Promote", or "Request promotion" where it waits for approval. */
+export const labelOf = (d: ComponentDeployments, action: DeployAction) =>
+  (waitsForApproval(d, action.kind, environmentOf(action))
+    ? REQUEST_LABELS
+    : ACTION_LABELS)[action.kind];
+
 function currently(d: ComponentDeployments, env: string): string {
-  const release = lane(d, env)?.releaseName;
+  const release = laneOf(d, env)?.releaseName;
   return release
     ? `${env} currently runs ${release}`
     : `nothing is deployed to ${env} yet`;
+}
+
+/** What approval is conditional on, in the words of the lane as it is now. */
+function stillRuns(d: ComponentDeployments, env: string): string {
+  const lane = laneOf(d, env);
+  if (!lane?.bindingName) return `nothing is deployed to ${env}`;
+  if (lane.status.state === 'undeployed') {
+    return `${env} is still undeployed`;
+  }
+  return `${env} still runs ${lane.releaseName ?? 'its current release'}`;
+}
+
+/**
+ * Why a change waits: "production needs a second person's approval: this
+ * creates a request that someone other than you approves; it applies only
+ * while production still runs r1, and expires if nobody decides."
+ */
+export function approvalWhy(d: ComponentDeployments, env: string): string {
+  return `${env} needs a second person's approval: this creates a request that someone other than you approves; it applies only while ${stillRuns(
+    d,
+    env,
+  )}, and expires if nobody decides.`;
 }
 
 /**
@@ -47,20 +96,17 @@ export function describeAction(
   switch (action.kind) {
     case 'promote': {
       const release =
-        lane(d, action.from)?.releaseName ?? 'the current release';
-      const change = `Bind release ${release} from ${action.from} to ${
+        laneOf(d, action.from)?.releaseName ?? 'the current release';
+      return `Bind release ${release} from ${action.from} to ${
         action.to
       }; ${currently(d, action.to)}.`;
-      return action.requiresApproval
-        ? `${change} ${action.to} needs approval: this creates a promotion request that someone else must approve before anything changes.`
-        : change;
     }
     case 'rollback':
       return `Bind release ${action.releaseName} to ${
         action.environment
       }; ${currently(d, action.environment)}.`;
     case 'restart': {
-      const release = lane(d, action.environment)?.releaseName;
+      const release = laneOf(d, action.environment)?.releaseName;
       return `Restart the pods of ${component} in ${
         action.environment
       }; they come back with the same release${
@@ -76,52 +122,10 @@ export function describeAction(
       )}. The binding stays, so you can redeploy.`;
     case 'redeploy': {
       const release =
-        lane(d, action.environment)?.releaseName ?? 'its bound release';
+        laneOf(d, action.environment)?.releaseName ?? 'its bound release';
       return `Deploy release ${release} to ${action.environment} again.`;
     }
     default:
       return '';
   }
-}
-
-/** What the user reads after the backend answered. */
-export interface ActionOutcome {
-  severity: 'success' | 'info';
-  message: string;
-  warnings: string[];
-}
-
-function applied(what: string, r: MutationResponse): ActionOutcome {
-  const change =
-    r.action === 'unchanged'
-      ? `nothing changed (${r.resource.kind} ${r.resource.name} already had it)`
-      : `${r.resource.kind} ${r.resource.name} ${r.action}`;
-  return {
-    severity: 'success',
-    message: `${what}: ${change}.`,
-    warnings: r.warnings ?? [],
-  };
-}
-
-function doneWords(action: DeployAction): string {
-  if (action.kind === 'promote') return `Promoted to ${action.to}`;
-  if (action.kind === 'rollback') {
-    return `Rolled ${action.environment} back to ${action.releaseName}`;
-  }
-  return `${ACTION_LABELS[action.kind]} in ${action.environment}`;
-}
-
-export function outcomeOf(
-  action: DeployAction,
-  response: PromotionResponse | MutationResponse,
-): ActionOutcome {
-  if (response.result === 'pending-approval') {
-    const r = response.request;
-    return {
-      severity: 'info',
-      message: `Promotion of ${r.releaseName} to ${r.to} is waiting for approval (requested by ${r.requestedBy}).`,
-      warnings: response.warnings ?? [],
-    };
-  }
-  return applied(doneWords(action), response);
 }

@@ -1,7 +1,8 @@
 import {
+  CHANGE_KINDS,
+  ChangeRequest,
   ComponentDeployments,
   EnvironmentDeployment,
-  PromotionRequest,
 } from '@choreo-for-backstage/plugin-choreo-common';
 
 // Shaped like the backend's answers for examples/acme (storefront/cart-service),
@@ -9,6 +10,7 @@ import {
 
 const NOW = Date.now();
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
+const hoursFromNow = (h: number) => new Date(NOW + h * 3_600_000).toISOString();
 
 export const CART_DEV_RELEASE = 'cart-service-6b5f757594';
 export const CART_STAGING_RELEASE = 'cart-service-6cff9cb6b8';
@@ -22,7 +24,10 @@ function lane(
     environment,
     displayName: environment[0].toUpperCase() + environment.slice(1),
     isProduction: environment === 'production',
+    // the default approval settings: every change in production waits
     requiresApproval: environment === 'production',
+    changesNeedingApproval:
+      environment === 'production' ? [...CHANGE_KINDS] : [],
     bindingName: `cart-service-${environment}`,
     releaseName,
     status: {
@@ -45,7 +50,10 @@ function lane(
 }
 
 export function cartServiceDeployments(
-  overrides: { staging?: Partial<EnvironmentDeployment> } = {},
+  overrides: {
+    staging?: Partial<EnvironmentDeployment>;
+    production?: Partial<EnvironmentDeployment>;
+  } = {},
 ): ComponentDeployments {
   return {
     component: {
@@ -78,7 +86,7 @@ export function cartServiceDeployments(
         promotions: [{ to: 'production', requiresApproval: true }],
         ...overrides.staging,
       }),
-      lane('production', CART_STAGING_RELEASE),
+      lane('production', CART_STAGING_RELEASE, overrides.production),
     ],
     releases: [
       {
@@ -99,17 +107,28 @@ export function cartServiceDeployments(
   };
 }
 
-export function promotionRequest(
-  overrides: Partial<PromotionRequest> = {},
-): PromotionRequest {
+export const REQUEST_ID = '0b9f6c52-3d1e-4b8a-9a51-2f0c7e4d8a11';
+
+/**
+ * Alice's request to promote the newer release from staging into
+ * production, which ran the older one when she asked.
+ */
+export function changeRequest(
+  overrides: Partial<ChangeRequest> = {},
+): ChangeRequest {
   return {
-    id: '0b9f6c52-3d1e-4b8a-9a51-2f0c7e4d8a11',
+    id: REQUEST_ID,
     componentRef: 'component:acme/cart-service',
-    from: 'staging',
-    to: 'production',
-    releaseName: CART_STAGING_RELEASE,
+    environment: 'production',
+    change: {
+      kind: 'promote',
+      from: 'staging',
+      releaseName: CART_DEV_RELEASE,
+    },
+    basis: { bound: true, releaseName: CART_STAGING_RELEASE, state: 'Active' },
     requestedBy: 'user:acme/alice',
     requestedAt: minutesAgo(3),
+    expiresAt: hoursFromNow(71),
     state: 'pending',
     ...overrides,
   };

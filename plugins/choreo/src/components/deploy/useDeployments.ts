@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
+  ChangeRequest,
   ComponentDeployments,
-  PromotionRequest,
   choreoComponentEntityRef,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { useEffect, useRef } from 'react';
@@ -10,8 +10,8 @@ import { choreoApiRef } from '../../api/choreoApi';
 
 export interface DeployData {
   deployments: ComponentDeployments;
-  /** Promotion requests of this component, newest first. */
-  requests: PromotionRequest[];
+  /** The newest change requests of this component, newest first (one page). */
+  requests: ChangeRequest[];
   /** Set when the requests could not be read; the lanes still show. */
   requestsError?: Error;
 }
@@ -24,16 +24,26 @@ export interface DeployData {
  */
 export const DEPLOYMENTS_REFRESH_MS = 5_000;
 
-/** The component's lanes and its promotion requests, kept current; `retry` reloads both now. */
+/** The component's lanes and its change requests, kept current; `retry` reloads both now. */
 export function useDeployments(ref: { namespace: string; name: string }) {
   const api = useApi(choreoApiRef);
   const state = useAsyncRetry(async (): Promise<DeployData> => {
+    const component = choreoComponentEntityRef(ref);
     const [deployments, requests] = await Promise.all([
       api.getDeployments(ref),
-      api
-        .listPromotionRequests({ component: choreoComponentEntityRef(ref) })
-        .then(r => ({ items: r.items, error: undefined }))
-        .catch((error: Error) => ({ items: [] as PromotionRequest[], error })),
+      // every open request (however long the history), then the recent history
+      Promise.all([
+        api.listChangeRequests({ component, open: true }),
+        api.listChangeRequests({ component }),
+      ])
+        .then(([open, recent]) => ({
+          items: [
+            ...open.items,
+            ...recent.items.filter(r => !open.items.some(o => o.id === r.id)),
+          ],
+          error: undefined,
+        }))
+        .catch((error: Error) => ({ items: [] as ChangeRequest[], error })),
     ]);
     return {
       deployments,

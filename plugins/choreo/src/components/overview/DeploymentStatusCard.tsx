@@ -7,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useLocation } from 'react-router-dom';
 import { useChoreoRef } from '../../hooks/useChoreoRef';
+import { changeWords, isOpen } from '../deploy/changeRequestWords';
 import { useDeployments } from '../deploy/useDeployments';
 import {
   ChoreoEmptyState,
@@ -41,7 +42,7 @@ export const DeploymentStatusCard = () => {
       />
     );
   } else {
-    const pending = value.requests.filter(r => r.state === 'pending');
+    const pending = value.requests.filter(isOpen);
     content = (
       <>
         <Table size="small" aria-label="deployment status by environment">
@@ -78,9 +79,11 @@ export const DeploymentStatusCard = () => {
         </Table>
         {pending.length > 0 && (
           <Typography variant="body2" style={{ marginTop: 8 }}>
-            {pending.length} promotion{pending.length > 1 ? 's' : ''} waiting
-            for approval:{' '}
-            {pending.map(r => `${r.releaseName} to ${r.to}`).join(', ')}
+            {pending.length} change{pending.length > 1 ? 's' : ''} waiting for
+            approval:{' '}
+            {pending
+              .map(r => `${changeWords(r.change)} in ${r.environment}`)
+              .join(', ')}
           </Typography>
         )}
       </>

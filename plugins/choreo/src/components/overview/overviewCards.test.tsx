@@ -2,8 +2,9 @@ import { configure, screen, within } from '@testing-library/react';
 import { ChoreoTestServer } from '../../__testUtils__/choreoTestServer';
 import { choreoEntity, renderChoreo } from '../../__testUtils__/renderChoreo';
 import {
+  CART_DEV_RELEASE,
   cartServiceDeployments,
-  promotionRequest,
+  changeRequest,
 } from '../deploy/deployFixtures';
 import { DeploymentStatusCard } from './DeploymentStatusCard';
 import { EndpointsCard } from './EndpointsCard';
@@ -27,8 +28,8 @@ describe('overview cards', () => {
   let server: ChoreoTestServer;
   beforeEach(async () => {
     server = await new ChoreoTestServer().start();
-    server.on('GET /promotion-requests', {
-      json: { items: [promotionRequest()] },
+    server.on('GET /change-requests', {
+      json: { items: [changeRequest()] },
     });
   });
   afterEach(() => server.stop());
@@ -61,7 +62,7 @@ describe('overview cards', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        /1 promotion waiting for approval: cart-service-6cff9cb6b8 to production/,
+        `1 change waiting for approval: promote ${CART_DEV_RELEASE} from staging in production`,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Open the Deploy tab')).toBeInTheDocument();

@@ -12,6 +12,7 @@ import {
   environmentResource,
   platformResource,
 } from '../../__testUtils__/platformResources';
+import { acmeAccess } from '../../__testUtils__/accessFixtures';
 import { PlatformOverviewPage } from './PlatformOverviewPage';
 
 /*
@@ -85,23 +86,38 @@ const sources = [
     type: 'directory',
     state: 'synced',
     since: '2026-11-21T09:00:00Z',
-    problems: [],
     resourceCount: 84,
+    summary: 'Healthy',
+    problemCount: 0,
   },
   {
     source: 'prod-control-plane',
     type: 'kubernetes',
     state: 'failing',
     since: '2026-11-21T09:30:00Z',
-    message: 'Cannot reach https://cp.acme.example:6443: connection refused',
-    problems: [
-      {
-        message: 'unknown field spec.foo',
-        file: 'projects/storefront/project.yaml',
-        line: 12,
-      },
-    ],
     resourceCount: 0,
+    summary: 'Failing: nothing could be read',
+    whatToDo:
+      'The portal shows nothing from this source until it recovers. Ask a platform engineer: the Platform page shows them the cause.',
+    problemCount: 1,
+  },
+];
+
+/** As a platform engineer allowed to see paths and server URLs gets them. */
+const sourcesWithDetails = [
+  { ...sources[0], details: { problems: [] } },
+  {
+    ...sources[1],
+    details: {
+      message: 'Cannot reach https://cp.acme.example:6443: connection refused',
+      problems: [
+        {
+          message: 'unknown field spec.foo',
+          file: 'projects/storefront/project.yaml',
+          line: 12,
+        },
+      ],
+    },
   },
 ];
 
@@ -121,6 +137,9 @@ describe('the platform overview', () => {
     });
   });
   afterAll(() => server.stop());
+  beforeEach(() => {
+    server.on('GET /access', { json: acmeAccess() });
+  });
 
   const render = () =>
     renderInTestApp(<PlatformOverviewPage />, {
@@ -137,13 +156,15 @@ describe('the platform overview', () => {
       .slice(1);
 
   it('shows the health of every source, a failing one with its message and problems', async () => {
-    server.on('GET /sources', { json: { items: sources } });
+    server.on('GET /sources', { json: { items: sourcesWithDetails } });
     await render();
     await screen.findByRole('table', { name: 'Sources' });
     const [acme, prod] = rowsOf('Sources');
     expect(acme).toHaveTextContent('Synced');
+    expect(acme).toHaveTextContent('Healthy');
     expect(acme).toHaveTextContent('84');
     expect(prod).toHaveTextContent('Failing');
+    expect(prod).toHaveTextContent(/Ask a platform engineer/);
     expect(
       within(prod).getByText(
         'Cannot reach https://cp.acme.example:6443: connection refused',
@@ -152,6 +173,22 @@ describe('the platform overview', () => {
     expect(prod).toHaveTextContent(
       'projects/storefront/project.yaml:12: unknown field spec.foo',
     );
+  });
+
+  it('tells people who may not see the details what a failing source means, without paths or URLs', async () => {
+    server.on('GET /sources', { json: { items: sources } });
+    await render();
+    const table = await screen.findByRole('table', { name: 'Sources' });
+    const [, prod] = rowsOf('Sources');
+    expect(prod).toHaveTextContent('Failing: nothing could be read');
+    expect(prod).toHaveTextContent(
+      'The portal shows nothing from this source until it recovers.',
+    );
+    expect(prod).toHaveTextContent('1 resource could not be read');
+    expect(
+      within(table).queryByRole('columnheader', { name: 'Details' }),
+    ).not.toBeInTheDocument();
+    expect(table).not.toHaveTextContent(/https:|\.yaml/);
   });
 
   it('lists environments in promotion order with their data plane, and the pipeline path', async () => {
@@ -205,6 +242,72 @@ describe('the platform overview', () => {
       screen.getByText('Only platform engineers may see the sources'),
     ).toBeInTheDocument();
     // the rest of the platform still shows
+    expect(
+      await screen.findByRole('table', { name: 'Environments' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the roles with their actions, and who may approve changes that wait for a second person', async () => {
+    server.on('GET /sources', { json: { items: sources } });
+    await render();
+    await screen.findByRole('table', { name: 'Roles' });
+    expect(
+      screen.getByText(/Who may approve changes that wait for a second person/),
+    ).toHaveTextContent(
+      'Who may approve changes that wait for a second person: releasebinding:approve, granted by roles admin, release-approver, held by groups = platform-team, groups = release-managers. Nobody approves their own request.',
+    );
+    const [admin, developer, approver] = rowsOf('Roles');
+    expect(admin).toHaveTextContent(/^admin.*cluster-wide\*$/);
+    expect(developer).toHaveTextContent('releasebinding:update');
+    expect(developer).not.toHaveTextContent('releasebinding:approve');
+    expect(approver).toHaveTextContent(
+      'release-approvernamespace acmereleasebinding:view, releasebinding:approve',
+    );
+  });
+
+  it('shows bindings as who gets which role where, with conditions as code and deny bindings marked', async () => {
+    server.on('GET /sources', { json: { items: sources } });
+    await render();
+    await screen.findByRole('table', { name: 'Bindings' });
+    const bindings = rowsOf('Bindings');
+    const developers = bindings.find(r =>
+      r.textContent?.includes('storefront-developers'),
+    )!;
+    expect(developers).toHaveTextContent(
+      'groups = storefront-team → developer in project storefront (allow)',
+    );
+    expect(
+      within(developers).getByText("resource.environment != 'production'")
+        .tagName,
+    ).toBe('CODE');
+    const contractors = bindings.find(r =>
+      r.textContent?.includes('contractors'),
+    )!;
+    expect(contractors).toHaveTextContent(
+      'groups = contractors → developer in project payments (deny)',
+    );
+    expect(within(contractors).getByText('deny')).toBeInTheDocument();
+    expect(bindings[0]).toHaveTextContent(
+      'groups = platform-team → admin everywhere (allow)',
+    );
+  });
+
+  it('says so when the roles and bindings cannot be read, and still shows the rest', async () => {
+    server.on('GET /sources', { json: { items: sources } });
+    server.on('GET /access', {
+      status: 500,
+      json: errorBody(
+        'Error',
+        'The store is not ready yet; try again in a minute',
+      ),
+    });
+    await render();
+    expect(
+      await screen.findByText(/Could not see who may do what \(HTTP 500\)/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The store is not ready yet; try again in a minute'),
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole('table', { name: 'Environments' }),
     ).toBeInTheDocument();

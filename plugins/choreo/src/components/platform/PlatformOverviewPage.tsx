@@ -1,6 +1,7 @@
 import { Content } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { ChoreoErrorPanel, LoadingState } from '../shared';
+import { AccessCard } from './AccessCard';
 import {
   DataPlanesCard,
   EnvironmentsCard,
@@ -27,7 +28,10 @@ const PlatformCards = ({ platform }: { platform: PlatformEntities }) => (
   </>
 );
 
-/** /choreo/platform: for platform engineers, the platform's parts and the health of every source. */
+/**
+ * /choreo/platform: for platform engineers, the platform's parts, the health
+ * of every source, and who may do what.
+ */
 export const PlatformOverviewPage = () => {
   const platform = usePlatformEntities();
   let cards: JSX.Element;
@@ -56,6 +60,9 @@ export const PlatformOverviewPage = () => {
           <SourcesCard />
         </Grid>
         {cards}
+        <Grid item xs={12}>
+          <AccessCard />
+        </Grid>
       </Grid>
     </Content>
   );

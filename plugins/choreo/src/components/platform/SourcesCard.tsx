@@ -17,8 +17,11 @@ import {
   ChoreoErrorPanel,
   LoadingState,
   timeAgo,
+  unreadableCount,
 } from '../shared';
 import { PlatformTable } from './PlatformTable';
+
+type SourceDetails = NonNullable<ChoreoSourceStatus['details']>;
 
 const STATE_TEXT: Record<ChoreoSourceStatus['state'], string> = {
   synced: 'Synced',
@@ -35,14 +38,35 @@ const State = ({ state }: { state: ChoreoSourceStatus['state'] }) => {
   return <StatusPending>{text}</StatusPending>;
 };
 
-const Problems = ({ source }: { source: ChoreoSourceStatus }) => (
+/** What the state means and what to do about it: for everyone. */
+const Health = ({ source }: { source: ChoreoSourceStatus }) => {
+  const unreadable = unreadableCount(source);
+  return (
+    <>
+      <Typography variant="body2">{source.summary}</Typography>
+      {source.whatToDo ? (
+        <Typography variant="body2" color="textSecondary">
+          {source.whatToDo}
+        </Typography>
+      ) : null}
+      {unreadable ? (
+        <Typography variant="body2" color="textSecondary">
+          {unreadable}
+        </Typography>
+      ) : null}
+    </>
+  );
+};
+
+/** The source's own messages; only there for people allowed to see them. */
+const Details = ({ details }: { details: SourceDetails }) => (
   <>
-    {source.message ? (
-      <Typography variant="body2">{source.message}</Typography>
+    {details.message ? (
+      <Typography variant="body2">{details.message}</Typography>
     ) : null}
-    {source.problems.length > 0 ? (
+    {details.problems.length > 0 ? (
       <ul style={{ margin: 0, paddingLeft: 18 }}>
-        {source.problems.map((p, i) => (
+        {details.problems.map((p, i) => (
           <li key={i}>
             <Typography variant="body2">
               {p.file ? (
@@ -58,7 +82,7 @@ const Problems = ({ source }: { source: ChoreoSourceStatus }) => (
         ))}
       </ul>
     ) : null}
-    {!source.message && source.problems.length === 0 ? (
+    {!details.message && details.problems.length === 0 ? (
       <Typography variant="body2" color="textSecondary">
         No problems
       </Typography>
@@ -83,6 +107,8 @@ export const SourcesCard = () => {
       />
     );
   } else {
+    // the details column only for people who get details at all
+    const withDetails = value.items.some(s => s.details);
     body = (
       <PlatformTable
         label="Sources"
@@ -92,7 +118,8 @@ export const SourcesCard = () => {
           'State',
           'Since',
           { title: 'Resources', align: 'right' },
-          'Message and problems',
+          'Health',
+          ...(withDetails ? ['Details'] : []),
         ]}
       >
         {value.items.map(s => (
@@ -107,8 +134,13 @@ export const SourcesCard = () => {
             </TableCell>
             <TableCell align="right">{s.resourceCount}</TableCell>
             <TableCell>
-              <Problems source={s} />
+              <Health source={s} />
             </TableCell>
+            {withDetails ? (
+              <TableCell>
+                {s.details ? <Details details={s.details} /> : null}
+              </TableCell>
+            ) : null}
           </TableRow>
         ))}
       </PlatformTable>

@@ -4,6 +4,8 @@ import Box from '@material-ui/core/Box';
 export interface ShownOutcome {
   status: 'success' | 'info' | 'danger';
   title: string;
+  /** What happens next, when the title cannot say it all. */
+  detail?: string;
   warnings: string[];
 }
 
@@ -21,12 +23,17 @@ export const ActionOutcomeAlert = (props: {
         icon
         title={outcome.title}
         description={
-          outcome.warnings.length ? (
-            <ul style={{ margin: 0, paddingLeft: 16 }}>
-              {outcome.warnings.map(w => (
-                <li key={w}>Warning: {w}</li>
-              ))}
-            </ul>
+          outcome.detail || outcome.warnings.length ? (
+            <>
+              {outcome.detail && <p style={{ margin: 0 }}>{outcome.detail}</p>}
+              {outcome.warnings.length > 0 && (
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {outcome.warnings.map(w => (
+                    <li key={w}>Warning: {w}</li>
+                  ))}
+                </ul>
+              )}
+            </>
           ) : undefined
         }
         customActions={

@@ -4,32 +4,38 @@ import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { ChoreoSourceStatus } from '@choreo-for-backstage/plugin-choreo-common';
 import { choreoApiRef } from '../../api/choreoApi';
-import { sourceWarnings } from './sourceHealth';
+import { problemText, sourceWarnings, unreadableCount } from './sourceHealth';
 
 const SourceAlert = ({ source }: { source: ChoreoSourceStatus }) => {
-  const failing = source.state === 'failing';
-  const problems = source.problems.slice(0, 3).map(p => {
-    const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
-    return `${where}${p.message}`;
-  });
+  // the plain words are for everyone; the details only come to people
+  // allowed to see paths and server URLs
+  const details = source.details
+    ? [
+        source.details.message,
+        ...source.details.problems.slice(0, 3).map(problemText),
+      ]
+    : [];
+  const description = [
+    source.whatToDo,
+    unreadableCount(source),
+    ...details,
+  ].filter((part): part is string => !!part);
   return (
     <Alert
       role="alert"
-      status={failing ? 'danger' : 'warning'}
+      status={source.state === 'failing' ? 'danger' : 'warning'}
       icon
-      title={`Source ${source.source} is ${source.state}: what you see may be out of date`}
-      description={[
-        source.message ?? 'No new data arrived recently.',
-        ...problems,
-      ].join(' · ')}
+      title={`Source ${source.source}: ${source.summary}`}
+      description={description.length ? description.join(' · ') : undefined}
     />
   );
 };
 
 /**
  * Warns when a Choreo source the page's data comes from is stale or failing,
- * with its message. Shows nothing while loading, when all are synced, or when
- * the status itself cannot be read (the page's own error says more).
+ * saying what that means and what to do. Shows nothing while loading, when
+ * all are synced, or when the status itself cannot be read (the page's own
+ * error says more).
  */
 export const SourceHealthBanner = () => {
   const api = useApi(choreoApiRef);

@@ -1,3 +1,23 @@
+const UNITS: Array<[string, number]> = [
+  ['year', 365 * 86400],
+  ['month', 30 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "5 minutes", or undefined under 45 seconds. */
+function span(seconds: number): string | undefined {
+  if (seconds < 45) return undefined;
+  for (const [unit, size] of UNITS) {
+    const n = Math.round(seconds / size);
+    if (n >= 1 && seconds >= size * 0.75) {
+      return `${n} ${unit}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return undefined;
+}
+
 /** "5 minutes ago"; `now` is a parameter so tests need no clock. */
 export function timeAgo(
   iso: string | undefined,
@@ -6,22 +26,20 @@ export function timeAgo(
   if (!iso) return undefined;
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return undefined;
-  const seconds = Math.round((now.getTime() - then) / 1000);
-  if (seconds < 45) return 'just now';
-  const units: Array<[string, number]> = [
-    ['year', 365 * 86400],
-    ['month', 30 * 86400],
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of units) {
-    const n = Math.round(seconds / size);
-    if (n >= 1 && seconds >= size * 0.75) {
-      return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
-    }
-  }
-  return 'just now';
+  const words = span(Math.round((now.getTime() - then) / 1000));
+  return words ? `${words} ago` : 'just now';
+}
+
+/** "in 3 hours"; undefined once the time has passed. */
+export function timeUntil(
+  iso: string | undefined,
+  now: Date = new Date(),
+): string | undefined {
+  if (!iso) return undefined;
+  const then = Date.parse(iso);
+  if (Number.isNaN(then) || then <= now.getTime()) return undefined;
+  const words = span(Math.round((then - now.getTime()) / 1000));
+  return words ? `in ${words}` : 'in less than a minute';
 }
 
 /** "1m 05s", "42s", "2h 03m". */

@@ -8,48 +8,82 @@ import {
   ChoreoErrorPanel,
   SourceHealthBanner,
   timeAgo,
+  timeUntil,
   formatDuration,
 } from '.';
 import { ResponseError } from '@backstage/errors';
 
 // The test app renders slowly on a busy 2-core machine; wait longer than 1 s for what a user would see.
 configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);
 
 describe('shared states', () => {
   const server = new ChoreoTestServer();
   beforeAll(() => server.start());
   afterAll(() => server.stop());
 
-  it('warns about a failing source with its message, and says nothing of synced ones', async () => {
+  const synced = {
+    source: 'acme-git',
+    type: 'git',
+    state: 'synced',
+    since: '2026-11-21T10:00:00Z',
+    resourceCount: 40,
+    summary: 'Healthy',
+    problemCount: 0,
+  };
+  const failing = {
+    source: 'acme-cluster',
+    type: 'kubernetes',
+    state: 'failing',
+    since: '2026-11-21T10:00:00Z',
+    resourceCount: 0,
+    summary: 'Failing: nothing could be read',
+    whatToDo:
+      'The portal shows nothing from this source until it recovers. Ask a platform engineer: the Platform page shows them the cause.',
+    problemCount: 2,
+  };
+
+  it('warns everyone about a failing source in plain words, and says nothing of synced ones', async () => {
+    server.on('GET /sources', { json: { items: [synced, failing] } });
+    await renderChoreo(<SourceHealthBanner />, { server });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Source acme-cluster: Failing: nothing could be read',
+    );
+    expect(alert).toHaveTextContent(/Ask a platform engineer/);
+    // without details, only how many resources could not be read
+    expect(alert).toHaveTextContent('2 resources could not be read');
+    expect(alert).not.toHaveTextContent(/ECONNREFUSED|\.yaml/);
+    expect(screen.queryByText(/acme-git/)).not.toBeInTheDocument();
+  });
+
+  it('adds the source’s own messages for those allowed to see them', async () => {
     server.on('GET /sources', {
       json: {
         items: [
           {
-            source: 'acme-git',
-            type: 'git',
-            state: 'synced',
-            since: '2026-11-21T10:00:00Z',
-            problems: [],
-            resourceCount: 40,
-          },
-          {
-            source: 'acme-cluster',
-            type: 'kubernetes',
-            state: 'failing',
-            since: '2026-11-21T10:00:00Z',
-            message: 'connect ECONNREFUSED 10.0.0.1:6443',
-            problems: [],
-            resourceCount: 0,
+            ...failing,
+            details: {
+              message: 'connect ECONNREFUSED 10.0.0.1:6443',
+              problems: [
+                {
+                  message: 'unknown field spec.foo',
+                  file: 'projects/storefront/project.yaml',
+                  line: 12,
+                },
+              ],
+            },
           },
         ],
       },
     });
     await renderChoreo(<SourceHealthBanner />, { server });
-    expect(
-      await screen.findByText(/Source acme-cluster is failing/),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/ECONNREFUSED/)).toBeInTheDocument();
-    expect(screen.queryByText(/acme-git/)).not.toBeInTheDocument();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/ECONNREFUSED 10\.0\.0\.1:6443/);
+    expect(alert).toHaveTextContent(
+      'projects/storefront/project.yaml:12: unknown field spec.foo',
+    );
+    expect(alert).not.toHaveTextContent(/could not be read/);
   });
 
   it('shows a 403 as permission denied with the backend reason', async () => {
@@ -82,10 +116,12 @@ describe('shared states', () => {
     ).toBeInTheDocument();
   });
 
-  it('words ages and durations', () => {
+  it('words ages, time left and durations', () => {
     const now = new Date('2026-11-21T12:00:00Z');
     expect(timeAgo('2026-11-21T11:55:00Z', now)).toBe('5 minutes ago');
     expect(timeAgo('2026-11-20T12:00:00Z', now)).toBe('1 day ago');
+    expect(timeUntil('2026-11-24T11:00:00Z', now)).toBe('in 3 days');
+    expect(timeUntil('2026-11-21T11:00:00Z', now)).toBeUndefined();
     expect(formatDuration(65)).toBe('1m 05s');
   });
 });

@@ -11,3 +11,28 @@ export function sourceWarnings(
     .filter(s => s.state === 'stale' || s.state === 'failing')
     .sort((a, b) => rank(a) - rank(b));
 }
+
+/** `file:line: message`, or the message when it names no file. */
+export function problemText(problem: {
+  message: string;
+  file?: string;
+  line?: number;
+}): string {
+  if (!problem.file) return problem.message;
+  return `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${
+    problem.message
+  }`;
+}
+
+/**
+ * "3 resources could not be read", for people who may not see which: the
+ * details (paths, URLs, parser errors) come only to those allowed to.
+ */
+export function unreadableCount(
+  source: ChoreoSourceStatus,
+): string | undefined {
+  if (source.problemCount === 0 || source.details) return undefined;
+  return `${source.problemCount} resource${
+    source.problemCount === 1 ? '' : 's'
+  } could not be read`;
+}
