@@ -1,10 +1,16 @@
 /*
  * Browser tests of the portal (packages/app/e2e-tests), in Debian's Chromium.
  *
- * Run them with `scripts/e2e.sh`: it installs Chromium when missing, starts
- * the portal the way a newcomer does (`./run start`), waits until it answers,
- * runs `yarn playwright test` and stops the portal again. With a portal
- * already running, `yarn playwright test` alone works too.
+ * Two sets:
+ * - The portal as `./run start` serves it (project `chromium`). Run them with
+ *   `scripts/e2e.sh`: it installs Chromium when missing, starts the portal the
+ *   way a newcomer does, waits until it answers, runs `yarn playwright test`
+ *   and stops the portal again. With a portal already running,
+ *   `yarn playwright test` alone works too.
+ * - The production build with OIDC sign-in through the test IdP
+ *   (e2e-tests/production, project `production`): `scripts/e2e-production.sh`
+ *   builds and starts it and runs them with E2E_TARGET=production. Their
+ *   report goes to e2e-test-report/production.
  *
  * Playwright cannot download its own browser here, so it drives the
  * distribution's package (scripts/ensure-chromium.sh installs it); its path
@@ -14,6 +20,9 @@
 
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './packages/bench/src/chromiumLaunchOptions';
+
+const production = process.env.E2E_TARGET === 'production';
+const report = production ? 'e2e-test-report/production' : 'e2e-test-report';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -31,11 +40,11 @@ export default defineConfig({
 
   reporter: [
     ['list'],
-    ['html', { open: 'never', outputFolder: 'e2e-test-report/html' }],
+    ['html', { open: 'never', outputFolder: `${report}/html` }],
     // For scripts/print-test-summary.js; a file, so stdout stays readable.
-    ['json', { outputFile: 'e2e-test-report/results.json' }],
+    ['json', { outputFile: `${report}/results.json` }],
   ],
-  outputDir: 'e2e-test-report/results',
+  outputDir: `${report}/results`,
 
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
@@ -50,5 +59,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
 
-  projects: [{ name: 'chromium' }],
+  projects: production
+    ? [{ name: 'production', testMatch: 'production/**/*.test.ts' }]
+    : [{ name: 'chromium', testIgnore: 'production/**' }],
 });

@@ -117,18 +117,20 @@ http_ok() { curl -fsS -o /dev/null --max-time 10 "$1" 2>/dev/null; }
 wait_for "backend ($BACKEND)" "$READY_TIMEOUT" http_ok "$BACKEND/.backstage/health/v1/readiness"
 wait_for "frontend ($FRONTEND)" "$READY_TIMEOUT" http_ok "$FRONTEND"
 
-# The catalog API wants a user token; the guest provider hands one out in
-# development, just as the sign-in page gets it.
-guest_token() {
+# The catalog API wants a user token; the sample sign-in hands one out in
+# development, just as the sign-in page gets it when you pick a person (it
+# works once the catalog has read the people of examples/backstage-org.yaml).
+sample_person_token() {
   curl -fsS --max-time 10 -H 'X-Requested-With: XMLHttpRequest' \
-    "$BACKEND/api/auth/guest/refresh" 2>/dev/null |
+    -H 'x-choreo-sample-user: user:default/paula.payments' \
+    "$BACKEND/api/auth/sample/refresh" 2>/dev/null |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(JSON.parse(s).backstageIdentity.token)}catch{}})'
 }
 
 # The sample organization's Domain is emitted together with the rest of it.
 choreo_entities_in_catalog() {
   local token count
-  token="$(guest_token)"
+  token="$(sample_person_token)"
   [ -n "$token" ] || return 1
   count="$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" \
     "$BACKEND/api/catalog/entities/by-query?filter=kind=domain,metadata.namespace=acme&limit=1" 2>/dev/null |

@@ -1,7 +1,7 @@
-// Prints the results of Jest (and Playwright, when given) as one closing line,
-// "N passed, N failed, N skipped", so a reader of the log (and CI) sees the
-// outcome without scrolling.
-//   node scripts/print-test-summary.js <jest.json> [playwright.json]
+// Prints the results of Jest (and of Playwright runs, when given) as one
+// closing line, "N passed, N failed, N skipped", so a reader of the log (and
+// CI) sees the outcome without scrolling.
+//   node scripts/print-test-summary.js <jest.json> [playwright.json...]
 const fs = require('node:fs');
 
 function readJson(file, what) {
@@ -37,8 +37,8 @@ if (jest) {
   total.failed += 1;
 }
 
-if (process.argv[3]) {
-  const playwright = readJson(process.argv[3], 'Playwright');
+for (const file of process.argv.slice(3)) {
+  const playwright = readJson(file, 'Playwright');
   if (playwright?.stats) {
     const s = playwright.stats;
     total.passed += s.expected + s.flaky;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest, screenshot } from './portalSession';
+import { openAs, screenshot } from './portalSession';
 
 /*
  * The Cell tab of the sample organization's Logistics project: its cell in
@@ -14,7 +14,7 @@ test.describe('the Cell tab', () => {
   test('shows the logistics cell with the dropped call to payment-gateway', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/catalog/acme/system/logistics/cell');
+    await openAs(page, '/catalog/acme/system/logistics/cell', 'leo.logistics');
 
     await expect(page.getByRole('button', { name: 'Environment' })).toHaveText(
       /Development/,

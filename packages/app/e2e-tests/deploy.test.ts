@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { card, openAsGuest, screenshot } from './portalSession';
+import { card, openAs, screenshot } from './portalSession';
 
 /*
  * The Deploy and Builds tabs of a component of the sample organization
  * (examples/acme). In cart-service, development runs a newer release than
  * staging, so promoting development to staging changes what staging runs.
  * Each e2e run starts from a fresh copy of the sample, so the promotion is
- * there to make every time.
+ * there to make every time. Sam of the storefront team, which owns
+ * cart-service, does it.
  */
 const CART_SERVICE = '/catalog/acme/component/cart-service';
 
@@ -14,7 +15,7 @@ test.describe('a component of the sample organization', () => {
   test('the Deploy tab promotes development to staging', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, `${CART_SERVICE}/deploy`);
+    await openAs(page, `${CART_SERVICE}/deploy`, 'sam.storefront');
 
     const development = page.getByRole('region', {
       name: 'environment development',
@@ -52,7 +53,7 @@ test.describe('a component of the sample organization', () => {
   test('the Builds tab lists the runs and opens a log', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, `${CART_SERVICE}/builds`);
+    await openAs(page, `${CART_SERVICE}/builds`, 'sam.storefront');
 
     await expect(
       page.getByRole('heading', { name: 'Build runs' }),
@@ -75,7 +76,7 @@ test.describe('a component of the sample organization', () => {
   test('the Overview shows deployment status and endpoints', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, CART_SERVICE);
+    await openAs(page, CART_SERVICE, 'sam.storefront');
 
     const deployments = card(page, 'Deployments');
     await expect(

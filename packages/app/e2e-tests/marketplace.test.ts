@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest, screenshot } from './portalSession';
+import { openAs, screenshot } from './portalSession';
 
 /*
  * The Choreo pages on the sample organization (examples/acme): the endpoint
@@ -11,7 +11,7 @@ test.describe('the Choreo pages', () => {
   test('the marketplace finds an external endpoint and shows its definition', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/');
+    await openAs(page, '/', 'sam.storefront');
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Marketplace' })
@@ -54,7 +54,7 @@ test.describe('the Choreo pages', () => {
   test('the platform overview shows environments, pipelines, planes and source health', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/choreo/platform');
+    await openAs(page, '/choreo/platform', 'pat.platform');
 
     const sources = page.getByRole('table', { name: 'Sources' });
     await expect(sources.getByRole('row').nth(1)).toContainText(
@@ -84,7 +84,11 @@ test.describe('the Choreo pages', () => {
     page,
   }, testInfo) => {
     // shipping-api calls payment-gateway without a declared dependency: the policy drops it
-    await openAsGuest(page, '/catalog/acme/component/shipping-api/network');
+    await openAs(
+      page,
+      '/catalog/acme/component/shipping-api/network',
+      'leo.logistics',
+    );
 
     const flows = page.getByRole('table', { name: 'Flows' });
     const rows = flows

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { card, openAsGuest, row, screenshot } from './portalSession';
+import { card, openAs, row, screenshot } from './portalSession';
 
 /*
  * What a newcomer sees after `./run start`: the embedded sample organization
@@ -35,10 +35,11 @@ const CATALOG_API = {
 };
 
 test.describe('the sample organization in the portal', () => {
-  test('a guest signs in and lands in the Acme Corp catalog', async ({
+  test('a person of the sample signs in and lands in the Acme Corp catalog', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/');
+    // Rita's team owns no components, so the catalog opens on all of them.
+    await openAs(page, '/', 'rita.release');
 
     await expect(
       page.getByRole('heading', { name: `${ORGANIZATION.title} Catalog` }),
@@ -55,7 +56,7 @@ test.describe('the sample organization in the portal', () => {
   test('the Kind filter finds the organization as a domain with its projects as systems', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/');
+    await openAs(page, '/', 'sam.storefront');
     await expect(
       page.getByRole('heading', { name: `${ORGANIZATION.title} Catalog` }),
     ).toBeVisible();
@@ -85,7 +86,7 @@ test.describe('the sample organization in the portal', () => {
   });
 
   test('a project system lists its components', async ({ page }, testInfo) => {
-    await openAsGuest(page, '/catalog/acme/domain/acme');
+    await openAs(page, '/catalog/acme/domain/acme', 'pat.platform');
     await row(card(page, 'Has systems'), STOREFRONT.title)
       .getByRole('link', { name: STOREFRONT.title })
       .first()
@@ -104,7 +105,7 @@ test.describe('the sample organization in the portal', () => {
   test('a component shows the APIs its endpoints provide', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/catalog/acme/system/storefront');
+    await openAs(page, '/catalog/acme/system/storefront', 'sam.storefront');
     await row(card(page, 'Has components'), CATALOG_API.title)
       .getByRole('link', { name: CATALOG_API.title })
       .click();
@@ -133,7 +134,7 @@ test.describe('the sample organization in the portal', () => {
   test('the APIs page lists the endpoints, with their definitions', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/');
+    await openAs(page, '/', 'sam.storefront');
     await page
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'APIs' })

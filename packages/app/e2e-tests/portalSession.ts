@@ -6,28 +6,73 @@ import path from 'path';
 /** Named screenshots a reviewer can open without running anything. */
 const SCREENSHOTS = path.resolve(
   __dirname,
-  '../../../e2e-test-report/screenshots',
+  process.env.E2E_TARGET === 'production'
+    ? '../../../e2e-test-report/production/screenshots'
+    : '../../../e2e-test-report/screenshots',
 );
 
 /**
- * Opens `url` the way a newcomer does: the sign-in page first (guest
- * provider, "Enter"), then the page itself. A session that is already signed
- * in goes straight to the page.
+ * The sample organization's people (examples/backstage-org.yaml) by user
+ * name, with the name the sign-in page shows. Each owns what their team owns
+ * (the `backstage.io/owner` annotations of examples/acme).
  */
-export async function openAsGuest(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  // The sidebar's <nav> itself has no box of its own; its links do.
-  const appShell = page
+export const SAMPLE_PEOPLE = {
+  'pat.platform': 'Pat Platform', // acme-platform: the organization, environments
+  'rita.release': 'Rita Release', // release-managers: approves production
+  'paula.payments': 'Paula Payments', // payments-team: checkout-api, payment-gateway, ...
+  'sam.storefront': 'Sam Storefront', // storefront-team: cart-service, catalog-api, ...
+  'leo.logistics': 'Leo Logistics', // logistics-team: shipping-api, ...
+} as const;
+
+export type SamplePerson = keyof typeof SAMPLE_PEOPLE;
+
+/** The app shell: the sidebar's <nav> itself has no box of its own; its links do. */
+export function appShell(page: Page): Locator {
+  return page
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Settings' });
-  // The first visit waits for the dev server to compile the frontend bundle.
-  await expect(enter.or(appShell)).toBeVisible({ timeout: 180_000 });
-  if (await enter.isVisible()) {
-    await expect(page.getByText('Enter as a Guest User.')).toBeVisible();
-    await enter.click();
+}
+
+/**
+ * The identity shown on the Settings page: the user entity and the
+ * ownership entities (the user and their groups), as links.
+ */
+export function signedInIdentity(page: Page): {
+  user: Locator;
+  ownership: Locator;
+} {
+  return {
+    user: page.getByRole('heading', { name: /^User Entity:/ }),
+    ownership: page.getByRole('heading', { name: /^Ownership Entities:/ }),
+  };
+}
+
+/** A person's button on the development sign-in page. */
+export function samplePersonButton(page: Page, person: SamplePerson): Locator {
+  return page.getByRole('button', {
+    name: new RegExp(`^${SAMPLE_PEOPLE[person]}`),
+  });
+}
+
+/**
+ * Opens `url` the way a developer does: the sign-in page first, where they
+ * pick one of the sample's people, then the page itself. A session that is
+ * already signed in goes straight to the page.
+ */
+export async function openAs(
+  page: Page,
+  url: string,
+  person: SamplePerson = 'paula.payments',
+): Promise<void> {
+  await page.goto(url);
+  const pick = samplePersonButton(page, person);
+  // The first visit waits for the dev server to compile the frontend bundle,
+  // and the people show once the catalog has read them.
+  await expect(pick.or(appShell(page))).toBeVisible({ timeout: 180_000 });
+  if (await pick.isVisible()) {
+    await pick.click();
   }
-  await expect(appShell).toBeVisible();
+  await expect(appShell(page)).toBeVisible();
 }
 
 /** The card (an `article`) whose title is `title`, e.g. "Has systems". */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest, screenshot } from './portalSession';
+import { openAs, screenshot } from './portalSession';
 
 /*
  * The golden paths of templates/ on the Create page, registered through
@@ -20,7 +20,7 @@ test.describe('the Create page', () => {
   test('offers the choreo golden paths and opens one with its pickers', async ({
     page,
   }, testInfo) => {
-    await openAsGuest(page, '/create');
+    await openAs(page, '/create', 'paula.payments');
     for (const title of GOLDEN_PATHS) {
       await expect(
         page.getByText(title, { exact: true }).first(),

@@ -28,9 +28,9 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
+// sign-in: OIDC (auth.providers.oidc, sign-in resolver openChoreoGroups) and,
+// in development only, as a person of the sample (auth.providers.sample)
+backend.add(import('@choreo-for-backstage/plugin-auth-backend-module-choreo'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -48,9 +48,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+// who may do what: OpenChoreo's own roles and bindings (AuthzRole,
+// ClusterAuthzRole and their bindings in the Choreo sources) decide
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@choreo-for-backstage/plugin-permission-backend-module-choreo'),
 );
 
 // search plugin

@@ -97,10 +97,7 @@ export function measureFlowStream(
   root: string,
 ): Promise<FlowStreamBenchResult> {
   const server = fork(
-    path.join(
-      root,
-      'packages/bench/src/flowStreamBenchServer.ts',
-    ),
+    path.join(root, 'packages/bench/src/flowStreamBenchServer.ts'),
     {
       execArgv: [
         '--require',

@@ -11,7 +11,7 @@
  * (skip both with BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts
  * the backend on its own port (BENCH_UI_PORT, default 7117; it serves
  * packages/app/dist), waits until the catalog has the project and signs in
- * as guest in headless Chromium. Then, always without the browser tab's
+ * as the sample's platform engineer in headless Chromium. Then, always without the browser tab's
  * layout cache:
  *
  * - cellDiagramMs: open the Cell tab's address in an empty tab → the
@@ -66,6 +66,32 @@ async function writeOrganization(dataDir: string) {
     );
   }
   await fs.writeFile(path.join(dir, 'flows.jsonl'), '');
+  // the person the bench signs in as (the sample's platform engineer) may see everything
+  await fs.writeFile(
+    path.join(dir, 'access.yaml'),
+    [
+      {
+        apiVersion: 'openchoreo.dev/v1alpha1',
+        kind: 'ClusterAuthzRole',
+        metadata: { name: 'bench-reader' },
+        spec: { actions: ['*'] },
+      },
+      {
+        apiVersion: 'openchoreo.dev/v1alpha1',
+        kind: 'ClusterAuthzRoleBinding',
+        metadata: { name: 'bench-reader' },
+        spec: {
+          entitlement: { claim: 'groups', value: 'acme-platform' },
+          roleMappings: [
+            { roleRef: { kind: 'ClusterAuthzRole', name: 'bench-reader' } },
+          ],
+          effect: 'allow',
+        },
+      },
+    ]
+      .map(d => stringify(d))
+      .join('---\n'),
+  );
   // scripts/seed-sample.sh leaves an existing working copy alone
   execFileSync('git', ['init', '-q', '-b', 'main'], {
     cwd: path.join(dataDir, 'gitops'),
@@ -127,9 +153,15 @@ function startBackend(config: string, dataDir: string): ChildProcess {
   return child;
 }
 
-async function guestToken(): Promise<string | undefined> {
-  const res = await fetch(`${BASE}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+/** The sample person the bench signs in as: a platform engineer, who may see everything. */
+const PERSON = 'user:default/pat.platform';
+
+async function personToken(): Promise<string | undefined> {
+  const res = await fetch(`${BASE}/api/auth/sample/refresh`, {
+    headers: {
+      'X-Requested-With': 'XMLHttpRequest',
+      'x-choreo-sample-user': PERSON,
+    },
   }).catch(() => undefined);
   if (!res?.ok) return undefined;
   const body = (await res.json()) as { backstageIdentity?: { token?: string } };
@@ -140,7 +172,7 @@ async function guestToken(): Promise<string | undefined> {
 async function waitForCatalog(project: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const token = await guestToken();
+    const token = await personToken();
     if (token) {
       const res = await fetch(
         `${BASE}/api/catalog/entities/by-name/system/${NAMESPACE}/${project}`,
@@ -192,9 +224,10 @@ async function measure(project: string) {
       viewport: { width: 1440, height: 900 },
     });
     await page.goto(`${BASE}/`);
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await enter.waitFor({ timeout: 120_000 }).catch(() => undefined);
-    if (await enter.isVisible()) await enter.click();
+    // the sign-in page of the development portal: pick the sample's person
+    const pick = page.getByRole('button', { name: /^Pat Platform/ });
+    await pick.waitFor({ timeout: 120_000 }).catch(() => undefined);
+    if (await pick.isVisible()) await pick.click();
     await page
       .getByRole('link', { name: 'Settings' })
       .first()
