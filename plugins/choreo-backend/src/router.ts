@@ -26,6 +26,7 @@ import { FlowService } from './flows/FlowService';
 import { ChoreoAuthorizer } from './permissions/ChoreoAuthorizer';
 import { IdempotencyKeys } from './shared/IdempotencyKeys';
 import { toPublicError } from './shared/publicErrors';
+import { malformedRequestAsInputError } from './shared/requestContext';
 import { ReadModelCache } from './shared/ReadModelCache';
 import { sourceRoutes } from './sources/sourceRoutes';
 import { StreamLimiter } from './streams/StreamLimiter';
@@ -83,7 +84,10 @@ export function createRouter(options: RouterOptions): express.Router {
   // Callers get plain messages; paths, server URLs and stderr go to the log.
   router.use(
     (error: unknown, req: Request, res: Response, next: NextFunction) => {
-      const plain = toPublicError(error, options.logger);
+      const plain = toPublicError(
+        malformedRequestAsInputError(error),
+        options.logger,
+      );
       if (plain.name !== 'TooManyRequestsError') {
         next(plain);
         return;

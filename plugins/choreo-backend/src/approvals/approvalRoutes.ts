@@ -110,9 +110,10 @@ export function approvalRoutes(deps: {
     });
   });
 
+  // who asks comes first: a service is refused (403) whatever the input
   router.post('/change-requests/:id/approve', async (req, res) => {
-    const { id } = parse(idParams, req.params, 'request id');
     const caller = await callerOf(httpAuth, req, { write: true });
+    const { id } = parse(idParams, req.params, 'request id');
     const body = parse(decisionBody, req.body, 'request body');
     await idempotency.respond(req, res, caller, async () => ({
       status: 200,
@@ -122,8 +123,8 @@ export function approvalRoutes(deps: {
 
   for (const decision of ['reject', 'withdraw'] as const) {
     router.post(`/change-requests/:id/${decision}`, async (req, res) => {
-      const { id } = parse(idParams, req.params, 'request id');
       const caller = await callerOf(httpAuth, req, { write: true });
+      const { id } = parse(idParams, req.params, 'request id');
       const body = parse(decisionBody, req.body, 'request body');
       await idempotency.respond(req, res, caller, async () => ({
         status: 200,

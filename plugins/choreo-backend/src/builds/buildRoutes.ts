@@ -48,8 +48,9 @@ export function buildRoutes(deps: {
   });
 
   router.post(base, async (req, res) => {
-    const ref = parse(componentParams, req.params, 'component');
+    // who asks comes first: a service is refused (403) whatever the input
     const caller = await callerOf(httpAuth, req, { write: true });
+    const ref = parse(componentParams, req.params, 'component');
     const body = parse(triggerBody, req.body, 'request body');
     await idempotency.respond(req, res, caller, async () => ({
       status: 201,

@@ -13,7 +13,11 @@ import { z } from 'zod';
 import { Caller, callerOf } from '../shared/caller';
 import { Answer, IdempotencyKeys } from '../shared/IdempotencyKeys';
 import { ResourceCreationService } from './ResourceCreationService';
-import { componentParams, parse } from '../shared/requestContext';
+import {
+  componentParams,
+  parse,
+  shallowJsonObject,
+} from '../shared/requestContext';
 
 /**
  * Names of projects, components, environments and endpoints become label
@@ -38,7 +42,8 @@ const described = {
   owner: z.string().min(1).optional(),
 };
 
-const parameters = z.record(z.string(), z.unknown());
+/** Deeper than any component type's or workflow's parameter schema goes. */
+const parameters = shallowJsonObject(32);
 
 const projectBody: z.ZodType<CreateProjectRequest> = z
   .object({
@@ -205,7 +210,11 @@ export function creationRoutes(deps: {
   const { httpAuth, resources, idempotency } = deps;
   const router = Router();
 
-  /** Parses path, `?dryRun` and body (400 naming the field), then runs the create. */
+  /**
+   * Checks the caller (401 without credentials, 403 for a service, whatever
+   * the input), parses path, `?dryRun` and body (400 naming the field), then
+   * runs the create.
+   */
   function post<P, B>(
     path: string,
     params: z.ZodType<P>,
@@ -218,9 +227,9 @@ export function creationRoutes(deps: {
     ) => Promise<CreateResponse>,
   ) {
     router.post(path, async (req, res) => {
+      const caller = await callerOf(httpAuth, req, { write: true });
       const parsedParams = parse(params, req.params, 'path');
       const { dryRun } = parse(dryRunQuery, req.query, 'query');
-      const caller = await callerOf(httpAuth, req, { write: true });
       const parsedBody = parse(body, req.body, 'request body');
       await idempotency.respond(req, res, caller, async () =>
         answerOf(

@@ -85,8 +85,9 @@ export function deploymentRoutes(deps: {
     ) => Promise<ChangeResponse>,
   ) =>
     router.post(`${base}/${path}`, async (req, res) => {
-      const ref = parse(componentParams, req.params, 'component');
+      // who asks comes first: a service is refused (403) whatever the input
       const caller = await callerOf(httpAuth, req, { write: true });
+      const ref = parse(componentParams, req.params, 'component');
       const input = parse(body, req.body, 'request body');
       await idempotency.respond(req, res, caller, async () => {
         const response = await run(ref, input, caller);

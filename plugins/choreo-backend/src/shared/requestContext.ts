@@ -25,7 +25,76 @@ export const kubernetesName = z
     'must be a lower-case Kubernetes name (a-z, 0-9, -, .)',
   );
 
+/** Whether `value` nests arrays and objects at most `max` levels deep; iterative, so any depth is safe to ask. */
+function nestedAtMost(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [next, depth] = stack.pop()!;
+    if (typeof next !== 'object' || next === null) continue;
+    if (depth >= max) return false;
+    // own keys, `__proto__` included: JSON.parse makes it an own property
+    for (const key of Object.keys(next)) {
+      stack.push([(next as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return true;
+}
+
+/**
+ * Free-form JSON input (parameters): a plain object nested at most
+ * `maxDepth` levels. Deeper input passes JSON.parse but breaks everything
+ * that walks it recursively afterwards (JSON.stringify of the request's
+ * fingerprint or audit details gives up a few thousand levels down: a 500).
+ * Checked on the input, before zod's record drops keys like `__proto__`,
+ * because the raw body is what gets stringified.
+ */
+export const shallowJsonObject = (maxDepth: number) =>
+  z
+    .custom<unknown>(value => nestedAtMost(value, maxDepth), {
+      message: `must be nested at most ${maxDepth} levels deep`,
+    })
+    .pipe(z.record(z.string(), z.unknown()));
+
 export const componentParams = z.object({
   namespace: kubernetesName,
   name: kubernetesName,
 });
+
+/**
+ * Express and its JSON parser refuse malformed requests (a body that is not
+ * a JSON object or array, too large, or in an unknown charset or encoding;
+ * a path segment with broken percent-encoding) with errors that carry a 4xx
+ * status but none of the names the router answers as such, so they came
+ * back as 500. This gives the InputError they stand for, and returns any
+ * other error as it is.
+ */
+export function malformedRequestAsInputError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { status, expose, type, limit } = error as Error & {
+    status?: unknown;
+    expose?: unknown;
+    type?: unknown;
+    limit?: unknown;
+  };
+  if (typeof status !== 'number' || status < 400 || status >= 500) {
+    return error;
+  }
+  const reason = error.message.split('\n')[0].slice(0, 200);
+  // Express's own, when decodeURIComponent fails on a route parameter
+  if (error instanceof URIError) {
+    return new InputError(`Invalid path: ${reason}`);
+  }
+  // body-parser's (http-errors): `expose` marks a client error
+  if (expose !== true) return error;
+  if (type === 'entity.too.large') {
+    return new InputError(
+      `Invalid request body: larger than the ${limit} bytes this route accepts`,
+    );
+  }
+  if (type === 'entity.parse.failed') {
+    return new InputError(
+      `Invalid request body: not a JSON object or array (${reason})`,
+    );
+  }
+  return new InputError(`Invalid request body: ${reason}`);
+}
