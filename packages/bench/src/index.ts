@@ -14,4 +14,4 @@ export {
   syntheticPlatform,
 } from './syntheticPlatform';
 export type { SyntheticComponentType } from './syntheticPlatform';
-export { SeededRandom } from './seededRandom';
+export { SeededRandom } from '@choreo-for-backstage/plugin-choreo-node/testUtils';

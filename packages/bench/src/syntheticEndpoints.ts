@@ -3,7 +3,7 @@ import {
   EndpointVisibility,
   WorkloadEndpoint,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 
 /**
  * Endpoints of synthetic Workloads: the mix of types and visibilities a

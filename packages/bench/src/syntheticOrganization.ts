@@ -10,7 +10,7 @@ import {
   Workload,
   WorkloadEndpoint,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 import { syntheticEndpoints } from './syntheticEndpoints';
 import {
   deployedBindingStatus,

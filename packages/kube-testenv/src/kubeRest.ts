@@ -1,4 +1,4 @@
-import https from 'node:https';
+import { jsonRequest } from './jsonRequest';
 
 /** How to reach the test API server: enough for a raw HTTPS request. */
 export interface KubeConnection {
@@ -45,55 +45,12 @@ export function kubeRequest(
   body?: unknown,
   options: { contentType?: string; timeoutMs?: number } = {},
 ): Promise<KubeResponse> {
-  const url = new URL(path, conn.server);
-  let payload: string | undefined;
-  if (body !== undefined) {
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
-  }
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      url,
-      {
-        method,
-        ca: conn.caData,
-        headers: {
-          Authorization: `Bearer ${conn.token}`,
-          Accept: 'application/json',
-          ...(payload === undefined
-            ? {}
-            : {
-                'Content-Type': options.contentType ?? 'application/json',
-                'Content-Length': Buffer.byteLength(payload),
-              }),
-        },
-        timeout: options.timeoutMs ?? 30_000,
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          if ((res.headers['content-type'] ?? '').includes('json') && text) {
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              // Keep the text.
-            }
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () =>
-      req.destroy(new Error(`${method} ${url} timed out`)),
-    );
-    req.on('error', reject);
-    if (payload !== undefined) {
-      req.write(payload);
-    }
-    req.end();
+  return jsonRequest(new URL(path, conn.server), {
+    method,
+    token: conn.token,
+    body,
+    ca: conn.caData,
+    ...options,
   });
 }
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { locateBinaries } from './binaries';
 import { JwksIssuer, startJwksIssuer } from './jwksServer';
+import { jsonRequest } from './jsonRequest';
 import { KubeTestEnv } from './kubeTestEnv';
 import { StopWaiting, waitFor } from './kubeRest';
 import { freeLoopbackPort, httpGet } from './loopback';
@@ -130,12 +130,12 @@ export async function startOpenChoreoApi(
     issuer,
     token,
     request: (method, apiPath, body, requestOptions) =>
-      jsonRequest(
-        `${url}${apiPath}`,
+      jsonRequest(new URL(`${url}${apiPath}`), {
         method,
         body,
-        requestOptions?.token ?? token,
-      ),
+        token: requestOptions?.token ?? token,
+        timeoutMs: 60_000,
+      }),
     recentOutput: () => proc.recentOutput(),
     stop: stopAll,
   };
@@ -174,57 +174,4 @@ function apiConfig(url: string, port: number, issuer: JwksIssuer) {
     mcp: { enabled: false },
     logging: { level: 'info', format: 'text' },
   };
-}
-
-function jsonRequest(
-  url: string,
-  method: string,
-  body: unknown,
-  token: string,
-): Promise<OpenChoreoApiResponse> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          ...(payload === undefined
-            ? {}
-            : {
-                'Content-Type': 'application/json',
-                'Content-Length': Buffer.byteLength(payload),
-              }),
-        },
-        timeout: 60_000,
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          if ((res.headers['content-type'] ?? '').includes('json') && text) {
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              // Keep the text.
-            }
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () =>
-      req.destroy(new Error(`${method} ${url} timed out`)),
-    );
-    req.on('error', reject);
-    if (payload !== undefined) {
-      req.write(payload);
-    }
-    req.end();
-  });
 }

@@ -12,6 +12,7 @@ import {
   RequestedChange,
   changeNeedsApproval,
   choreoComponentEntityRef,
+  describeChange,
   choreoReleaseApprovePermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoWriter } from '@choreo-for-backstage/plugin-choreo-node';
@@ -29,7 +30,6 @@ import {
   changeLanded,
   changeTitle,
   describeBasisChange,
-  describeChange,
   sameBasis,
   sameChange,
 } from './changeBasis';

@@ -50,18 +50,6 @@ export function sameChange(a: RequestedChange, b: RequestedChange): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** "promote r2 from staging", "roll back to r1", "undeploy", ... */
-export function describeChange(change: RequestedChange): string {
-  switch (change.kind) {
-    case 'promote':
-      return `promote ${change.releaseName} from ${change.from}`;
-    case 'rollback':
-      return `roll back to ${change.releaseName}`;
-    default:
-      return change.kind;
-  }
-}
-
 /**
  * Whether the environment already runs what the request asked for: after an
  * interrupted apply, the write may have landed before the process stopped.

@@ -4,6 +4,7 @@ export * from './cellNamespaceName';
 export * from './promotionGraph';
 export * from './approvalGate';
 export * from './accessHints';
+export * from './changeWords';
 export * from './statusReasons';
 export type { StatusSummary } from './conditionSummary';
 export { findCondition } from './conditionSummary';

@@ -38,7 +38,7 @@ import {
   conditionTargetedRequests,
   randomAuthzRequests,
 } from './__testUtils__/randomAuthzRequests';
-import { SeededRandom } from './__testUtils__/seededRandom';
+import { SeededRandom } from '../testUtils/seededRandom';
 
 // Differential test: the real openchoreo-api v1.2.3 (built from the Go
 // module) and AuthzDecider decide the same generated cases from the same

@@ -11,3 +11,4 @@ export {
   allowAllPolicy,
 } from './permissionFramework';
 export type { TestPolicy } from './permissionFramework';
+export { SeededRandom } from './seededRandom';

@@ -9,7 +9,8 @@ import {
   ClusterAuthzRole,
   ClusterAuthzRoleBinding,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '../../testUtils/seededRandom';
+import { byWeight } from './byWeight';
 
 export type AuthzObject =
   | AuthzRole
@@ -213,7 +214,7 @@ export function randomAuthzObjects(
 }
 
 function bindingHead(random: SeededRandom) {
-  const claim = random.weighted<string>([
+  const claim = byWeight<string>(random, [
     [12, 'groups'],
     [1, 'sub'],
   ]);
@@ -221,7 +222,7 @@ function bindingHead(random: SeededRandom) {
   // `groups:team` with value `a`.
   const value = random.chance(0.04) ? 'team:a' : random.pick(UNIVERSE.groups);
   // Explicit deny, explicit allow, or no effect (the CRD default, allow).
-  const effect = random.weighted<'allow' | 'deny' | undefined>([
+  const effect = byWeight<'allow' | 'deny' | undefined>(random, [
     [6, 'deny'],
     [7, 'allow'],
     [7, undefined],
@@ -239,7 +240,7 @@ function withScope<S>(scope: S | undefined): { scope?: S } {
 function clusterScope(
   random: SeededRandom,
 ): AuthzClusterTargetScope | undefined {
-  const depth = random.weighted([
+  const depth = byWeight(random, [
     [4, 0],
     [3, 1],
     [2, 2],
@@ -258,7 +259,7 @@ function clusterScope(
 }
 
 function namespacedScope(random: SeededRandom): AuthzTargetScope | undefined {
-  const depth = random.weighted([
+  const depth = byWeight(random, [
     [4, 0],
     [3, 1],
     [2, 2],

@@ -2,7 +2,8 @@ import { actionMatch } from '../actionMatch';
 import { AuthzResourceHierarchy } from '../resourcePath';
 import { AuthzEvaluateRequest } from '../types';
 import { AuthzObject, UNIVERSE } from './randomAuthzObjects';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom } from '../../testUtils/seededRandom';
+import { byWeight } from './byWeight';
 
 export interface RandomRequestsOptions {
   /** OpenChoreo's action names. */
@@ -28,7 +29,7 @@ export function randomAuthzRequests(
   const groups = [...UNIVERSE.groups, ...(options.extraGroups ?? []), 'nobody'];
   const subs = [...(options.extraSubs ?? []), 'g1', 'some-client'];
   return Array.from({ length: count }, () => {
-    const claimKind = random.weighted([
+    const claimKind = byWeight(random, [
       [20, 'groups'],
       [2, 'sub'],
       [1, 'colon'],
@@ -41,7 +42,7 @@ export function randomAuthzRequests(
             claim: claimKind,
             values: random.some(
               claimKind === 'sub' ? subs : groups,
-              random.weighted([
+              byWeight(random, [
                 [1, 0],
                 [5, 1],
                 [4, 2],
@@ -70,7 +71,7 @@ function requestAction(
   random: SeededRandom,
   options: RandomRequestsOptions,
 ): string {
-  return random.weighted<() => string>([
+  return byWeight<() => string>(random, [
     [30, () => random.pick(options.actions)],
     [
       14,
@@ -98,7 +99,7 @@ function requestHierarchy(
     random.chance(0.9) ? random.pick(UNIVERSE.namespaces) : 'zeta';
   const project = () =>
     random.chance(0.9) ? random.pick(UNIVERSE.projects) : 'other';
-  return random.weighted<() => AuthzResourceHierarchy | undefined>([
+  return byWeight<() => AuthzResourceHierarchy | undefined>(random, [
     [2, () => undefined],
     [4, () => ({ namespace: ns() })],
     [5, () => ({ namespace: ns(), project: project() })],

@@ -3,20 +3,11 @@ import {
   ChangeRequest,
   ChangeRequestState,
   OPEN_CHANGE_REQUEST_STATES,
-  RequestedChange,
+  describeChange,
 } from '@choreo-for-backstage/plugin-choreo-common';
 
 /** "promote r2 from staging", "roll back to r1", "undeploy", ... */
-export function changeWords(change: RequestedChange): string {
-  switch (change.kind) {
-    case 'promote':
-      return `promote ${change.releaseName} from ${change.from}`;
-    case 'rollback':
-      return `roll back to ${change.releaseName}`;
-    default:
-      return change.kind;
-  }
-}
+export const changeWords = describeChange;
 
 /** "production ran r1", what the approval is conditional on. */
 export function basisWords(environment: string, basis: ChangeBasis): string {

@@ -1,8 +1,11 @@
-/** A small seeded PRNG (mulberry32), so generated cases reproduce from their seed. */
+/**
+ * A small deterministic PRNG (mulberry32): every run of a benchmark sees the
+ * same organization, and every run of a generated test the same cases.
+ */
 export class SeededRandom {
   private state: number;
 
-  constructor(readonly seed: number) {
+  constructor(seed: number) {
     this.state = seed >>> 0;
   }
 
@@ -33,16 +36,25 @@ export class SeededRandom {
     return Array.from({ length: count }, () => this.pick(items));
   }
 
-  /** Picks by weight: `[[weight, value], ...]`. */
-  weighted<T>(choices: ReadonlyArray<readonly [number, T]>): T {
-    const total = choices.reduce((sum, [weight]) => sum + weight, 0);
-    let point = this.next() * total;
-    for (const [weight, value] of choices) {
-      point -= weight;
-      if (point < 0) {
+  /** One of `choices`, chosen in proportion to its weight. */
+  weighted<T>(choices: ReadonlyArray<readonly [T, number]>): T {
+    const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = this.next() * total;
+    for (const [value, weight] of choices) {
+      roll -= weight;
+      if (roll < 0) {
         return value;
       }
     }
-    return choices[choices.length - 1][1];
+    return choices[choices.length - 1][0];
+  }
+
+  /** A lowercase hex string, like the hashes OpenChoreo puts into release names. */
+  hex(length: number): string {
+    let out = '';
+    while (out.length < length) {
+      out += Math.floor(this.next() * 16).toString(16);
+    }
+    return out;
   }
 }
