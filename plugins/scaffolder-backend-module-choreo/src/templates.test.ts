@@ -13,6 +13,10 @@ import choreoPlugin from '@choreo-for-backstage/plugin-choreo-backend';
 import { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import {
+  allowAllPolicy,
+  permissionFramework,
+} from '@choreo-for-backstage/plugin-choreo-node/testUtils';
+import {
   choreoConfig,
   copySampleOrganization,
   eventually,
@@ -54,6 +58,8 @@ describe('software templates (scaffolder + catalog + choreo backend)', () => {
     sample = await copySampleOrganization();
     backend = await startTestBackend({
       features: [
+        // the real permission framework, deciding everything for Alice
+        ...permissionFramework({ policy: allowAllPolicy }),
         catalogPlugin,
         scaffolderEntityModel,
         catalogModuleChoreo,

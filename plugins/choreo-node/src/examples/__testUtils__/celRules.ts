@@ -20,8 +20,8 @@ function size(v: unknown): number {
  * - transition rules, which only apply to updates: `self == oldSelf` (immutable fields on
  *   Component, Project, ReleaseBinding, ComponentRelease, Workload, WorkflowRun, ...) and
  *   `!has(oldSelf.dataPlaneRef) || oldSelf.dataPlaneRef == self.dataPlaneRef` (Environment);
- * - rules of kinds the sample does not use (AuthzRoleBinding and ClusterAuthzRoleBinding scope
- *   rules, ObservabilityAlertRule and ObservabilityAlertsNotificationChannel rules,
+ * - rules of kinds the sample does not use (ObservabilityAlertRule and
+ *   ObservabilityAlertsNotificationChannel rules,
  *   ResourceType value/secretKeyRef/configMapKeyRef exclusivity). If such an object is added,
  *   its rules are reported as "not evaluated" so someone adds them here.
  */
@@ -53,6 +53,40 @@ const EVALUATORS: Record<string, (self: unknown) => boolean> = {
       ),
   '!(has(self.componentName) && has(self.resourceName))': self =>
     !(has(self, 'componentName') && has(self, 'resourceName')),
+  // AuthzRoleBinding and ClusterAuthzRoleBinding: scopes narrow from the top
+  "self.roleMappings.all(m, m.roleRef.kind == 'ClusterAuthzRole')": self =>
+    isObj(self) &&
+    Array.isArray(self.roleMappings) &&
+    self.roleMappings.every(
+      m =>
+        isObj(m) && isObj(m.roleRef) && m.roleRef.kind === 'ClusterAuthzRole',
+    ),
+  '!has(self.scope) || (!has(self.scope.project) || has(self.scope.namespace)) && (!has(self.scope.component) || has(self.scope.project))':
+    self => {
+      const scope = isObj(self) ? self.scope : undefined;
+      return (
+        !isObj(scope) ||
+        ((!has(scope, 'project') || has(scope, 'namespace')) &&
+          (!has(scope, 'component') || has(scope, 'project')))
+      );
+    },
+  '!has(self.scope) || !has(self.scope.resource) || has(self.scope.project)':
+    self => {
+      const scope = isObj(self) ? self.scope : undefined;
+      return !isObj(scope) || !has(scope, 'resource') || has(scope, 'project');
+    },
+  '!has(self.scope) || !has(self.scope.component) || !has(self.scope.resource)':
+    self => {
+      const scope = isObj(self) ? self.scope : undefined;
+      return (
+        !isObj(scope) || !has(scope, 'component') || !has(scope, 'resource')
+      );
+    },
+  '!has(self.scope) || !has(self.scope.component) || has(self.scope.project)':
+    self => {
+      const scope = isObj(self) ? self.scope : undefined;
+      return !isObj(scope) || !has(scope, 'component') || has(scope, 'project');
+    },
 };
 
 const isTransitionRule = (rule: string) => /\boldSelf\b/.test(rule);

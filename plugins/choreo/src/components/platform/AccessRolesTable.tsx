@@ -18,7 +18,7 @@ export const AccessRolesTable = ({ roles }: { roles: AccessRole[] }) => (
             </Typography>
           ) : null}
         </TableCell>
-        <TableCell>
+        <TableCell style={{ whiteSpace: 'nowrap' }}>
           {role.namespace ? `namespace ${role.namespace}` : 'cluster-wide'}
         </TableCell>
         <TableCell>
