@@ -11,7 +11,10 @@
  * (skip both with BENCH_UI_SKIP_BUILD=1 to reuse packages/app/dist), starts
  * the backend on its own port (BENCH_UI_PORT, default 7117; it serves
  * packages/app/dist), waits until the catalog has the project and signs in
- * as the sample's platform engineer in headless Chromium. Then, always without the browser tab's
+ * as the sample's platform engineer in headless Chromium, at a real OpenID
+ * Provider (packages/test-idp): the production build offers nothing else.
+ * Under the real permission policy (the platform engineer's role comes from
+ * the organization's access.yaml). Then, always without the browser tab's
  * layout cache:
  *
  * - cellDiagramMs: open the Cell tab's address in an empty tab → the
@@ -23,9 +26,12 @@
  * - firstVisitCellDiagramMs: the first page load after the backend started,
  *   when it builds its read model and lays the cell out.
  *
- * Progress goes to stderr.
+ * Progress goes to stderr; BENCH_UI_TRACE=1 adds each tab run's API calls
+ * with their start and end, counted from the click.
  */
-import { chromium } from '@playwright/test';
+import { chromium, Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { startTestIdp, TEST_IDP_PASSWORD, TestIdp } from '@internal/test-idp';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { spawn, ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -99,20 +105,75 @@ async function writeOrganization(dataDir: string) {
   return org.projects[0];
 }
 
-async function writeConfig(dataDir: string) {
+/** The IdP's title on the sign-in page. */
+const IDP_TITLE = 'bench IdP';
+
+/**
+ * The production build offers only OpenID Connect sign-in, so the bench signs
+ * in the way people do: at a real OpenID Provider (packages/test-idp).
+ */
+async function startIdp(): Promise<{
+  idp: TestIdp;
+  clientId: string;
+  clientSecret: string;
+}> {
+  const clientId = 'bench-ui';
+  const clientSecret = randomBytes(24).toString('hex');
+  const idp = await startTestIdp({
+    client: {
+      clientId,
+      clientSecret,
+      redirectUris: [`${BASE}/api/auth/oidc/handler/frame`],
+    },
+  });
+  return { idp, clientId, clientSecret };
+}
+
+async function writeConfig(
+  dataDir: string,
+  oidc: { idp: TestIdp; clientId: string; clientSecret: string },
+) {
   const file = path.join(dataDir, 'app-config.bench-ui.yaml');
   await fs.writeFile(
     file,
     stringify({
-      app: { baseUrl: BASE },
+      app: { baseUrl: BASE, signIn: { oidcTitle: IDP_TITLE } },
       backend: {
         baseUrl: BASE,
         listen: { port: PORT },
         cors: { origin: BASE },
       },
+      auth: {
+        // the OIDC provider keeps the login's state in a session
+        session: { secret: randomBytes(24).toString('hex') },
+        providers: {
+          oidc: {
+            development: {
+              metadataUrl: oidc.idp.metadataUrl,
+              clientId: oidc.clientId,
+              clientSecret: oidc.clientSecret,
+              additionalScopes: 'groups',
+              prompt: 'auto',
+              signIn: { resolvers: [{ resolver: 'openChoreoGroups' }] },
+            },
+          },
+        },
+      },
     }),
   );
   return file;
+}
+
+/** "Sign in with <IdP>", then the person's name and password in the IdP's popup. */
+async function signInAtIdp(page: Page, username: string) {
+  const popupOpened = page.waitForEvent('popup');
+  await page
+    .getByRole('button', { name: `Sign in with ${IDP_TITLE}` })
+    .click({ timeout: 120_000 });
+  const popup = await popupOpened;
+  await popup.getByLabel('Username').fill(username);
+  await popup.getByLabel('Password').fill(TEST_IDP_PASSWORD);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
 }
 
 function run(
@@ -153,8 +214,26 @@ function startBackend(config: string, dataDir: string): ChildProcess {
   return child;
 }
 
+/** SIGTERM to the backend's process group, SIGKILL if it lingers: a stray backend skews the next run. */
+async function stopBackend(backend: ChildProcess) {
+  if (!backend.pid) return;
+  const group = -backend.pid;
+  const alive = () => {
+    try {
+      process.kill(group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  process.kill(group, 'SIGTERM');
+  for (let i = 0; i < 40 && alive(); i++) await sleep(250);
+  if (alive()) process.kill(group, 'SIGKILL');
+}
+
 /** The sample person the bench signs in as: a platform engineer, who may see everything. */
-const PERSON = 'user:default/pat.platform';
+const PERSON_NAME = 'pat.platform';
+const PERSON = `user:default/${PERSON_NAME}`;
 
 async function personToken(): Promise<string | undefined> {
   const res = await fetch(`${BASE}/api/auth/sample/refresh`, {
@@ -217,21 +296,49 @@ function timingsOfLastRun(): Record<string, number> {
   };
 }
 
+/** The page's API calls since `since`, with their start and end (BENCH_UI_TRACE). */
+function apiCalls(since: number): string {
+  return performance
+    .getEntriesByType('resource')
+    .filter(e => e.name.includes('/api/'))
+    .map(
+      e =>
+        `${new URL(e.name).pathname} ${Math.round(
+          e.startTime - since,
+        )}–${Math.round(e.startTime + e.duration - since)}`,
+    )
+    .join(', ');
+}
+
 async function measure(project: string) {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({
       viewport: { width: 1440, height: 900 },
     });
+    // what the page said, for the error when it never gets going
+    const pageErrors: string[] = [];
+    page.on('pageerror', error => pageErrors.push(String(error)));
+    page.on('console', message => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
     await page.goto(`${BASE}/`);
-    // the sign-in page of the development portal: pick the sample's person
-    const pick = page.getByRole('button', { name: /^Pat Platform/ });
-    await pick.waitFor({ timeout: 120_000 }).catch(() => undefined);
-    if (await pick.isVisible()) await pick.click();
+    await signInAtIdp(page, PERSON_NAME);
     await page
       .getByRole('link', { name: 'Settings' })
       .first()
-      .waitFor({ timeout: 120_000 });
+      .waitFor({ timeout: 120_000 })
+      .catch(async error => {
+        const shot = path.join(os.tmpdir(), 'bench-ui-no-sidebar.png');
+        await page.screenshot({ path: shot }).catch(() => undefined);
+        throw new Error(
+          `the portal did not show its sidebar after signing in: ${
+            error.message
+          }\npage errors:\n${
+            pageErrors.join('\n') || '(none)'
+          }\nthe page as it was: ${shot}`,
+        );
+      });
 
     const systemUrl = `${BASE}/catalog/${NAMESPACE}/system/${project}`;
     const ready = `[data-cell-diagram="ready"][data-cell-nodes]`;
@@ -264,6 +371,11 @@ async function measure(project: string) {
           performance.getEntriesByName('choreo-cell-ready').pop()!.startTime,
       );
       const times = await page.evaluate(timingsOfLastRun);
+      if (process.env.BENCH_UI_TRACE) {
+        log(
+          `requests after the click: ${await page.evaluate(apiCalls, started)}`,
+        );
+      }
       return {
         nodes: await nodesDrawn(),
         cellDiagramMs: readyAt - started,
@@ -375,7 +487,8 @@ async function main() {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'choreo-bench-ui-'));
   log(`data in ${dataDir}`);
   const project = await writeOrganization(dataDir);
-  const config = await writeConfig(dataDir);
+  const oidc = await startIdp();
+  const config = await writeConfig(dataDir, oidc);
   const bundleKb = process.env.BENCH_UI_SKIP_BUILD
     ? await keptBundleKb()
     : await buildAndMeasureBundle(dataDir);
@@ -401,7 +514,8 @@ async function main() {
       })}\n`,
     );
   } finally {
-    if (backend.pid) process.kill(-backend.pid, 'SIGTERM');
+    await stopBackend(backend);
+    await oidc.idp.close();
   }
 }
 
