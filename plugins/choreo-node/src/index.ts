@@ -5,6 +5,7 @@
  */
 export * from './store/types';
 export * from './writer/types';
+export * from './writer/resourceChanges';
 export { ChoreoStore } from './store/ChoreoStore';
 export type { ChoreoStoreOptions } from './store/ChoreoStore';
 export { readChoreoSourcesConfig, CHOREO_SOURCE_TYPES } from './sources/config';

@@ -11,6 +11,19 @@ export interface WriteContext {
   message?: string;
   /** Validate and report what would be written, write nothing. */
   dryRun?: boolean;
+  /**
+   * The resource as the caller saw it when deciding on the change (e.g. from
+   * the store): the write is refused with a `ResourceChangedError` (409) that
+   * says what changed when the resource is no longer so. `null`: it must not
+   * exist yet. Left out: no precondition.
+   */
+  expected?: ChoreoResource | null;
+  /**
+   * The user confirmed taking over fields another field manager owns
+   * (Kubernetes server-side apply with force). Without it such a write is
+   * refused with a `FieldOwnershipError` naming the fields and their managers.
+   */
+  takeOver?: boolean;
 }
 
 export type WriteAction = 'created' | 'updated' | 'unchanged' | 'deleted';
