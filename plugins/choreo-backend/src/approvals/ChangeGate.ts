@@ -15,7 +15,10 @@ import {
   describeChange,
   choreoReleaseApprovePermission,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { ChoreoWriter } from '@choreo-for-backstage/plugin-choreo-node';
+import {
+  ChoreoWriter,
+  FieldOwnershipError,
+} from '@choreo-for-backstage/plugin-choreo-node';
 import { AuditContext, audited } from '../audit/AuditedAction';
 import { ComponentContext } from '../deployments/ComponentContext';
 import {
@@ -42,6 +45,8 @@ export interface PlannedChange {
   change: RequestedChange;
   /** Warnings to pass on, whether it applies now or waits. */
   warnings: string[];
+  /** The user confirmed taking over fields another field manager owns. */
+  takeOver?: boolean;
 }
 
 /** An interrupted apply is settled after this long (the write timeouts are far shorter). */
@@ -139,6 +144,8 @@ export class ChangeGate {
     id: string,
     caller: Caller,
     comment?: string,
+    /** The approver confirmed taking over fields another manager owns. */
+    takeOver?: boolean,
   ): Promise<{ request: ChangeRequest; mutation: MutationResponse }> {
     const request = await this.load(id);
     const details = requestDetails(request);
@@ -174,7 +181,12 @@ export class ChangeGate {
         }
         try {
           const mutation = await this.write(
-            { ctx, environment: request.environment, change: request.change },
+            {
+              ctx,
+              environment: request.environment,
+              change: request.change,
+              takeOver,
+            },
             caller,
             `request ${request.id}, asked by ${request.requestedBy}, approved by ${approver}`,
           );
@@ -182,6 +194,14 @@ export class ChangeGate {
           details.outcome = 'applied';
           return { request: (await this.options.requests.get(id))!, mutation };
         } catch (error) {
+          if (error instanceof FieldOwnershipError) {
+            // the approver may confirm the take-over and approve again
+            details.outcome = 'waiting-for-take-over';
+            await this.options.requests.transition(id, 'applying', 'pending', {
+              outcome: error.message,
+            });
+            throw error;
+          }
           details.outcome = 'failed';
           await this.options.requests.transition(id, 'applying', 'failed', {
             outcome:
@@ -334,7 +354,7 @@ export class ChangeGate {
 
   /** The only place a ReleaseBinding is written. */
   private write(
-    plan: Pick<PlannedChange, 'ctx' | 'environment' | 'change'>,
+    plan: Pick<PlannedChange, 'ctx' | 'environment' | 'change' | 'takeOver'>,
     caller: Caller,
     approval?: string,
   ): Promise<MutationResponse> {
@@ -346,7 +366,13 @@ export class ChangeGate {
       ctx,
       environment,
       bindingChangeOf(change),
-      { actor: actorOf(caller.credentials), message },
+      {
+        actor: actorOf(caller.credentials),
+        message,
+        // what the decision was made on: a change meanwhile is a 409, not lost
+        expected: ctx.bindings.get(environment) ?? null,
+        takeOver: plan.takeOver,
+      },
     );
   }
 

@@ -175,7 +175,12 @@ export class ChangeRequestStore {
     const update: Partial<RequestRow> = { state: to };
     if (!OPEN_CHANGE_REQUEST_STATES.includes(to)) update.open_key = null;
     update.applying_since = to === 'applying' ? now : null;
-    if (fields.decidedBy) {
+    if (to === 'pending') {
+      // back to waiting (an approval that could not be applied yet)
+      update.decided_by = null;
+      update.decided_at = null;
+      update.decision_comment = null;
+    } else if (fields.decidedBy) {
       update.decided_by = fields.decidedBy;
       update.decided_at = now;
       update.decision_comment = fields.comment ?? null;

@@ -22,6 +22,14 @@ const decisionBody = z
   .object({ comment: z.string().max(2000).optional() })
   .strict()
   .optional();
+const approveBody = z
+  .object({
+    comment: z.string().max(2000).optional(),
+    // the approver confirmed taking over fields another manager owns
+    takeOver: z.boolean().optional(),
+  })
+  .strict()
+  .optional();
 const auditQuery = z.object({
   target: z.string().max(300).optional(),
   actor: z.string().max(300).optional(),
@@ -114,10 +122,10 @@ export function approvalRoutes(deps: {
   router.post('/change-requests/:id/approve', async (req, res) => {
     const caller = await callerOf(httpAuth, req, { write: true });
     const { id } = parse(idParams, req.params, 'request id');
-    const body = parse(decisionBody, req.body, 'request body');
+    const body = parse(approveBody, req.body, 'request body');
     await idempotency.respond(req, res, caller, async () => ({
       status: 200,
-      body: await gate.approve(id, caller, body?.comment),
+      body: await gate.approve(id, caller, body?.comment, body?.takeOver),
     }));
   });
 

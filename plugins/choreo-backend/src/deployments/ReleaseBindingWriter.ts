@@ -3,7 +3,10 @@ import {
   MutationResponse,
   ReleaseBinding,
 } from '@choreo-for-backstage/plugin-choreo-common';
-import { ChoreoWriter } from '@choreo-for-backstage/plugin-choreo-node';
+import {
+  ChoreoWriter,
+  WriteContext,
+} from '@choreo-for-backstage/plugin-choreo-node';
 import { ComponentContext } from './ComponentContext';
 
 /** The fields of a ReleaseBinding a mutation owns; everything else stays as it is. */
@@ -22,7 +25,7 @@ export async function applyBinding(
   ctx: ComponentContext,
   environment: string,
   change: BindingChange,
-  context: { actor: string; message: string },
+  context: WriteContext,
 ): Promise<MutationResponse> {
   const existing = ctx.bindings.get(environment);
   const name = existing?.metadata.name ?? `${ctx.ref.name}-${environment}`;

@@ -18,6 +18,9 @@ import { ChoreoAuthorizer } from '../permissions/ChoreoAuthorizer';
 import { Caller } from '../shared/caller';
 import { ComponentContext, loadComponentContext } from './ComponentContext';
 
+/** The user confirmed taking over fields another field manager owns. */
+type TakeOver = { takeOver?: boolean };
+
 export interface ReleaseServiceOptions {
   store: ChoreoStoreReader;
   authorizer: ChoreoAuthorizer;
@@ -48,13 +51,13 @@ export class ReleaseService {
   /** Moves the release running in `from` on to `to`, along the pipeline. */
   async promote(
     ref: ComponentRef,
-    input: { from: string; to: string },
+    input: { from: string; to: string } & TakeOver,
     caller: Caller,
   ): Promise<ChangeResponse> {
     const details: Record<string, unknown> = { ...input };
     return this.change(
       { action: 'release.promote', permission: choreoReleasePromotePermission },
-      { ref, environment: input.to, details, caller },
+      { ref, environment: input.to, details, caller, takeOver: input.takeOver },
       `promote ${label(ref)} to ${input.to}`,
       ctx => {
         const check = checkPromotion(ctx.graph, input.from, input.to);
@@ -84,7 +87,7 @@ export class ReleaseService {
   /** Binds an older (or any) release of the component to an environment. */
   async rollback(
     ref: ComponentRef,
-    input: { environment: string; releaseName: string },
+    input: { environment: string; releaseName: string } & TakeOver,
     caller: Caller,
   ): Promise<ChangeResponse> {
     return this.change(
@@ -92,7 +95,13 @@ export class ReleaseService {
         action: 'release.rollback',
         permission: choreoReleaseRollbackPermission,
       },
-      { ref, environment: input.environment, details: { ...input }, caller },
+      {
+        ref,
+        environment: input.environment,
+        details: { ...input },
+        caller,
+        takeOver: input.takeOver,
+      },
       `roll back ${label(ref)} in ${input.environment}`,
       ctx => {
         this.requireBinding(ctx, input.environment);
@@ -124,7 +133,7 @@ export class ReleaseService {
   /** `spec.state: Undeploy` removes the component from the environment; `Active` brings it back. */
   async setState(
     ref: ComponentRef,
-    input: { environment: string; state: 'Active' | 'Undeploy' },
+    input: { environment: string; state: 'Active' | 'Undeploy' } & TakeOver,
     caller: Caller,
   ): Promise<ChangeResponse> {
     const kind = input.state === 'Undeploy' ? 'undeploy' : 'redeploy';
@@ -133,8 +142,9 @@ export class ReleaseService {
       {
         ref,
         environment: input.environment,
-        details: { environment: input.environment, state: input.state },
+        details: { ...input },
         caller,
+        takeOver: input.takeOver,
       },
       `${kind} ${label(ref)} in ${input.environment}`,
       ctx => {
@@ -147,12 +157,18 @@ export class ReleaseService {
   /** Sets `openchoreo.dev/restartedAt`, which rolls the pods. */
   async restart(
     ref: ComponentRef,
-    input: { environment: string },
+    input: { environment: string } & TakeOver,
     caller: Caller,
   ): Promise<ChangeResponse> {
     return this.change(
       { action: 'release.restart', permission: choreoReleaseManagePermission },
-      { ref, environment: input.environment, details: { ...input }, caller },
+      {
+        ref,
+        environment: input.environment,
+        details: { ...input },
+        caller,
+        takeOver: input.takeOver,
+      },
       `restart ${label(ref)} in ${input.environment}`,
       ctx => {
         const binding = this.requireBinding(ctx, input.environment);
@@ -192,6 +208,7 @@ export class ReleaseService {
       environment: string;
       details: Record<string, unknown>;
       caller: Caller;
+      takeOver?: boolean;
     },
     doWhat: string,
     plan: (
@@ -244,6 +261,7 @@ export class ReleaseService {
           environment,
           change: planned.change,
           warnings: planned.warnings ?? [],
+          takeOver: target.takeOver,
         };
         const response = await this.options.gate.submit(submitted, caller);
         if (response.result === 'pending-approval') {

@@ -20,13 +20,21 @@ import { sendCachedJson } from '../shared/sendCachedJson';
 import { DeploymentService } from './DeploymentService';
 import { ReleaseService } from './ReleaseService';
 
+/** The user confirmed taking over fields another manager owns (a 409 with code FieldOwnership named them). */
+const takeOver = z.boolean().optional();
 const promoteBody = z
-  .object({ from: kubernetesName, to: kubernetesName })
+  .object({ from: kubernetesName, to: kubernetesName, takeOver })
   .strict();
 const rollbackBody = z
-  .object({ environment: kubernetesName, releaseName: kubernetesName })
+  .object({
+    environment: kubernetesName,
+    releaseName: kubernetesName,
+    takeOver,
+  })
   .strict();
-const environmentBody = z.object({ environment: kubernetesName }).strict();
+const environmentBody = z
+  .object({ environment: kubernetesName, takeOver })
+  .strict();
 
 /** Deployments, releases and the changes to what runs, of one component. */
 export function deploymentRoutes(deps: {

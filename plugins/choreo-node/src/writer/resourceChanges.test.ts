@@ -28,9 +28,15 @@ describe('changedFields', () => {
       status: { conditions: [] },
     } as ChoreoResource;
     expect(changedFields(seen, now)).toEqual([
-      { field: 'spec.releaseName', before: 'r1', after: 'r2' },
+      {
+        field: 'spec.releaseName',
+        path: ['spec', 'releaseName'],
+        before: 'r1',
+        after: 'r2',
+      },
       {
         field: 'metadata.annotations',
+        path: ['metadata', 'annotations'],
         after: { 'openchoreo.dev/restarted-at': 't' },
       },
     ]);

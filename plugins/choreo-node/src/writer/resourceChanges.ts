@@ -6,6 +6,8 @@ import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
 export interface FieldChange {
   /** Dotted path, e.g. `spec.releaseName` or `metadata.annotations.openchoreo.dev/restarted-at`. */
   field: string;
+  /** The same as segments (a key may hold dots, as annotation keys do). */
+  path: string[];
   /** As the caller saw it; undefined when it was not set. */
   before?: unknown;
   /** As it is now; undefined when it is not set any more. */
@@ -20,6 +22,8 @@ export interface FieldChange {
  */
 export class ResourceChangedError extends ConflictError {
   readonly changes: FieldChange[];
+  /** Tells this ConflictError apart in an answer's `error.code`; `changes` comes along. */
+  readonly code = 'ResourceChanged';
 
   /** `summary` replaces the list of changes in the message, e.g. "it was deleted". */
   constructor(what: string, changes: FieldChange[], summary?: string) {
@@ -28,7 +32,6 @@ export class ResourceChangedError extends ConflictError {
         summary ?? describeChanges(changes)
       }. Reload and try again.`,
     );
-    this.name = 'ResourceChangedError';
     this.changes = changes;
   }
 }
@@ -47,6 +50,8 @@ export interface FieldOwner {
  */
 export class FieldOwnershipError extends ConflictError {
   readonly owners: FieldOwner[];
+  /** Tells this ConflictError apart in an answer's `error.code`; `owners` comes along. */
+  readonly code = 'FieldOwnership';
 
   constructor(what: string, owners: FieldOwner[]) {
     super(
@@ -58,7 +63,6 @@ export class FieldOwnershipError extends ConflictError {
         ' and ',
       )} to make the change.`,
     );
-    this.name = 'FieldOwnershipError';
     this.owners = owners;
   }
 }
@@ -96,7 +100,7 @@ function decidable(resource: ChoreoResource): Plain {
 }
 
 function collect(
-  path: string,
+  path: string[],
   before: unknown,
   after: unknown,
   out: FieldChange[],
@@ -107,12 +111,13 @@ function collect(
       ...Object.keys(before),
       ...Object.keys(after),
     ])) {
-      collect(path ? `${path}.${key}` : key, before[key], after[key], out);
+      collect([...path, key], before[key], after[key], out);
     }
     return;
   }
   out.push({
-    field: path,
+    field: path.join('.'),
+    path,
     ...(before !== undefined ? { before } : {}),
     ...(after !== undefined ? { after } : {}),
   });
@@ -128,7 +133,7 @@ export function changedFields(
   actual: ChoreoResource,
 ): FieldChange[] {
   const out: FieldChange[] = [];
-  collect('', decidable(expected), decidable(actual), out);
+  collect([], decidable(expected), decidable(actual), out);
   return out;
 }
 
@@ -161,13 +166,21 @@ export function assertAsExpected(
   what: string,
   expected: ChoreoResource | null | undefined,
   current: ChoreoResource | undefined,
+  /** Who changed the field at a path, when the back end can tell. */
+  changedBy?: (path: string[]) => string | undefined,
 ): void {
   if (expected === undefined) return;
   if (expected === null) {
     if (current) {
       throw new ResourceChangedError(
         what,
-        [{ field: 'metadata.name', after: current.metadata.name }],
+        [
+          {
+            field: 'metadata.name',
+            path: ['metadata', 'name'],
+            after: current.metadata.name,
+          },
+        ],
         'it was created meanwhile',
       );
     }
@@ -176,10 +189,19 @@ export function assertAsExpected(
   if (!current) {
     throw new ResourceChangedError(
       what,
-      [{ field: 'metadata.name', before: expected.metadata.name }],
+      [
+        {
+          field: 'metadata.name',
+          path: ['metadata', 'name'],
+          before: expected.metadata.name,
+        },
+      ],
       'it was deleted meanwhile',
     );
   }
-  const changes = changedFields(expected, current);
+  const changes = changedFields(expected, current).map(change => {
+    const by = changedBy?.(change.path);
+    return by ? { ...change, changedBy: by } : change;
+  });
   if (changes.length > 0) throw new ResourceChangedError(what, changes);
 }

@@ -1,9 +1,4 @@
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStore } from '../../store/ChoreoStore';
 import { eventually } from '../../testUtils/eventually';
@@ -18,6 +13,7 @@ import {
   project,
   startKubeTestEnv,
 } from '../../sources/kubernetes/__testUtils__/controlPlane';
+import { FieldOwnershipError, ResourceChangedError } from '../resourceChanges';
 import { KubernetesWriter } from './KubernetesWriter';
 
 // Real etcd + kube-apiserver with the OpenChoreo v1.2.3 CRDs.
@@ -111,7 +107,7 @@ describe('KubernetesWriter against a real API server', () => {
     );
   });
 
-  it('reports a field another manager owns as a conflict instead of taking it over', async () => {
+  it('reports a field another manager owns, and takes it over only when told to', async () => {
     const api = component('acme', 'billing');
     const ours = { ...api, spec: { ...api.spec, autoDeploy: true } };
     await writer.apply(asResource(ours), jane);
@@ -128,10 +124,120 @@ describe('KubernetesWriter against a real API server', () => {
     );
 
     const error = await writer.apply(asResource(ours), jane).catch(e => e);
-    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toBeInstanceOf(FieldOwnershipError);
     expect(error.message).toBe(
-      "Could not apply Component acme/billing: field spec.autoDeploy is owned by 'kubectl-client-side-apply'. Leave these fields out of the change, or have their owner release them; Choreo does not take over fields that others manage.",
+      'Could not change Component acme/billing: spec.autoDeploy is managed by kubectl-client-side-apply. Confirm to take it over, or ask kubectl-client-side-apply to make the change.',
     );
+    const live = () =>
+      env.call<{ spec: { autoDeploy: boolean } }>(
+        'GET',
+        pathOf('Component', 'billing', 'acme'),
+      );
+    expect((await live()).spec.autoDeploy).toBe(false);
+
+    await writer.apply(asResource(ours), { ...jane, takeOver: true });
+    expect((await live()).spec.autoDeploy).toBe(true);
+  });
+
+  describe('a ReleaseBinding changed one field at a time', () => {
+    const binding = (spec: object, annotations?: Record<string, string>) =>
+      asResource({
+        apiVersion: 'openchoreo.dev/v1alpha1',
+        kind: 'ReleaseBinding',
+        metadata: {
+          name: 'api-staging',
+          namespace: 'acme',
+          ...(annotations ? { annotations } : {}),
+        },
+        spec: {
+          owner: { projectName: 'shop', componentName: 'api' },
+          environment: 'staging',
+          ...spec,
+        },
+      });
+    type Live = {
+      metadata: { resourceVersion: string; annotations?: object };
+      spec: Record<string, unknown>;
+    };
+    const live = () =>
+      env.call<Live>('GET', pathOf('ReleaseBinding', 'api-staging', 'acme'));
+    const restartedAt = {
+      'openchoreo.dev/restarted-at': '2026-12-02T08:00:00Z',
+    };
+
+    it('keeps every field the portal set before', async () => {
+      await writer.apply(binding({ releaseName: 'api-r1' }), jane);
+      // a restart names only its annotation
+      await writer.apply(binding({}, restartedAt), jane);
+      expect(await live()).toMatchObject({
+        metadata: { annotations: restartedAt },
+        spec: { releaseName: 'api-r1' },
+      });
+      // an undeploy names only the state
+      await writer.apply(binding({ state: 'Undeploy' }), jane);
+      expect(await live()).toMatchObject({
+        metadata: { annotations: restartedAt },
+        spec: { releaseName: 'api-r1', state: 'Undeploy' },
+      });
+      // a promotion names only the release
+      await writer.apply(binding({ releaseName: 'api-r2' }), jane);
+      expect(await live()).toMatchObject({
+        metadata: { annotations: restartedAt },
+        spec: { releaseName: 'api-r2', state: 'Undeploy' },
+      });
+    });
+
+    it('refuses a change when the binding moved on since the caller looked, naming who moved it', async () => {
+      const seen = (await live()) as unknown as ChoreoResource;
+      // meanwhile, someone edits the release with kubectl
+      await env.call(
+        'PATCH',
+        `${pathOf(
+          'ReleaseBinding',
+          'api-staging',
+          'acme',
+        )}?fieldManager=kubectl-edit`,
+        JSON.stringify({ spec: { releaseName: 'api-r9' } }),
+        { contentType: 'application/merge-patch+json' },
+      );
+      const error = await writer
+        .apply(binding({ state: 'Active' }), { ...jane, expected: seen })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResourceChangedError);
+      expect(error.message).toBe(
+        'ReleaseBinding acme/api-staging changed since you looked at it: spec.releaseName was api-r2, is api-r9 (by kubectl-edit). Reload and try again.',
+      );
+      expect((await live()).spec).toMatchObject({
+        releaseName: 'api-r9',
+        state: 'Undeploy',
+      });
+      // looked at again, the same change goes through
+      const fresh = (await live()) as unknown as ChoreoResource;
+      await writer.apply(binding({ state: 'Active' }), {
+        ...jane,
+        expected: fresh,
+      });
+      expect((await live()).spec.state).toBe('Active');
+    });
+
+    it('refuses a delete when the binding moved on', async () => {
+      const seen = (await live()) as unknown as ChoreoResource;
+      await writer.apply(
+        binding({}, { 'openchoreo.dev/restarted-at': 'later' }),
+        jane,
+      );
+      const key = {
+        kind: 'ReleaseBinding' as const,
+        name: 'api-staging',
+        namespace: 'acme',
+      };
+      await expect(
+        writer.delete(key, { ...jane, expected: seen }),
+      ).rejects.toThrow(ResourceChangedError);
+      expect((await live()).metadata.annotations).toEqual({
+        'openchoreo.dev/restarted-at': 'later',
+      });
+    });
   });
 
   it('deletes, and says when there is nothing to delete', async () => {

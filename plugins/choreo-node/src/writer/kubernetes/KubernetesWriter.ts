@@ -14,7 +14,9 @@ import {
   validateResourceKey,
   validateWriteContext,
 } from '../validateResource';
+import { assertAsExpected } from '../resourceChanges';
 import { translateWriteError } from './kubeWriteErrors';
+import { keepOwnedFields, managersOf } from './managedFields';
 
 /** Our field manager: the fields we apply are ours, others' stay theirs. */
 export const CHOREO_FIELD_MANAGER = 'choreo-backstage';
@@ -56,6 +58,39 @@ export function applyBody(resource: ChoreoResource): Record<string, unknown> {
   return { ...rest, metadata };
 }
 
+/** Reads before an apply when others keep writing in between; then the 409 stands. */
+const STALE_READ_ATTEMPTS = 3;
+
+function resourceVersionOf(
+  object: Record<string, unknown> | undefined,
+): string | undefined {
+  const version = (object?.metadata as { resourceVersion?: unknown })
+    ?.resourceVersion;
+  return typeof version === 'string' && version ? version : undefined;
+}
+
+function deleteOptions(object: Record<string, unknown>): string | undefined {
+  const resourceVersion = resourceVersionOf(object);
+  return resourceVersion
+    ? JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'DeleteOptions',
+        preconditions: { resourceVersion },
+      })
+    : undefined;
+}
+
+/** A 409 for a resourceVersion that is no longer current (not a field owned by others). */
+function isStaleVersion(error: unknown): boolean {
+  return (
+    error instanceof KubeApiError &&
+    error.status === 409 &&
+    !(error.body?.details?.causes ?? []).some(
+      c => c.reason === 'FieldManagerConflict',
+    )
+  );
+}
+
 /** What the user sees of an object: without server bookkeeping that changes on every write. */
 function comparable(object: Record<string, unknown> | undefined) {
   if (!object) {
@@ -76,9 +111,19 @@ function withoutManagedFields(object: Record<string, unknown>): ChoreoResource {
 
 /**
  * Writes Choreo resources to a cluster with server-side apply under our own
- * field manager, never forcing: fields that users or controllers own stay
- * theirs, and a clash comes back as a ConflictError naming the field and its
- * owner. The change then reaches the store through the kubernetes source.
+ * field manager:
+ *
+ * - An apply keeps every field the portal applied before (it sends them
+ *   along, as they are now, with the change over them), so a partial object
+ *   changes only what it names.
+ * - It applies to the object it just read (resourceVersion), and the
+ *   caller's `expected` says what the caller saw: a change made meanwhile is
+ *   a ResourceChangedError naming the fields and who changed them.
+ * - Fields that users or controllers own stay theirs: a clash is a
+ *   FieldOwnershipError naming the field and its manager, unless the user
+ *   confirmed taking them over (`takeOver`).
+ *
+ * The change then reaches the store through the kubernetes source.
  */
 export class KubernetesWriter implements ChoreoWriter {
   private readonly http: KubeHttp;
@@ -100,33 +145,53 @@ export class KubernetesWriter implements ChoreoWriter {
     const info = validateResource(resource);
     const path = objectPath(info, resource.metadata);
     const what = describe(info, resource.metadata);
+    const manager = this.options.fieldManager ?? CHOREO_FIELD_MANAGER;
     try {
-      const before = await this.read(path, context);
-      const { status, body } = await this.http.send<Record<string, unknown>>(
-        'PATCH',
-        path,
-        JSON.stringify(applyBody(resource)),
-        {
-          contentType: PatchStrategy.ServerSideApply,
-          query: {
-            fieldManager: this.options.fieldManager ?? CHOREO_FIELD_MANAGER,
-            force: 'false',
-            dryRun: context.dryRun ? 'All' : undefined,
-          },
-          headers: this.headers(context),
-        },
-      );
-      let action: WriteResult['action'] = 'updated';
-      if (status === 201 || !before) {
-        action = 'created';
-      } else if (isDeepStrictEqual(comparable(before), comparable(body))) {
-        action = 'unchanged';
+      for (let attempt = 1; ; attempt++) {
+        const before = await this.read(path, context);
+        this.assertExpected(what, context, before);
+        const body = applyBody(
+          keepOwnedFields(
+            before,
+            manager,
+            resource as unknown as Record<string, unknown>,
+          ) as unknown as ChoreoResource,
+        );
+        // Applied only to the object we just read: a write in between is a 409.
+        const version = resourceVersionOf(before);
+        if (version) {
+          (body.metadata as Record<string, unknown>).resourceVersion = version;
+        }
+        try {
+          const { status, body: after } = await this.http.send<
+            Record<string, unknown>
+          >('PATCH', path, JSON.stringify(body), {
+            contentType: PatchStrategy.ServerSideApply,
+            query: {
+              fieldManager: manager,
+              force: context.takeOver ? 'true' : 'false',
+              dryRun: context.dryRun ? 'All' : undefined,
+            },
+            headers: this.headers(context),
+          });
+          let action: WriteResult['action'] = 'updated';
+          if (status === 201 || !before) {
+            action = 'created';
+          } else if (isDeepStrictEqual(comparable(before), comparable(after))) {
+            action = 'unchanged';
+          }
+          return {
+            action,
+            resource: withoutManagedFields(after),
+            location: this.server,
+          };
+        } catch (error) {
+          // Someone wrote between our read and our apply: read again, and
+          // check again that it is still what the caller saw.
+          if (attempt < STALE_READ_ATTEMPTS && isStaleVersion(error)) continue;
+          throw error;
+        }
       }
-      return {
-        action,
-        resource: withoutManagedFields(body),
-        location: this.server,
-      };
     } catch (error) {
       throw this.translate(error, 'apply', what, context);
     }
@@ -139,12 +204,14 @@ export class KubernetesWriter implements ChoreoWriter {
     const what = describe(info, key);
     try {
       const before = await this.read(path, context);
+      this.assertExpected(what, context, before);
       if (!before) {
         throw new NotFoundError(
           `Could not delete ${what}: it does not exist in the cluster at ${this.server}`,
         );
       }
-      await this.http.request('DELETE', path, undefined, {
+      // Deletes only the object we read: a change in between is a 409.
+      await this.http.request('DELETE', path, deleteOptions(before), {
         query: { dryRun: context.dryRun ? 'All' : undefined },
         headers: this.headers(context),
       });
@@ -156,6 +223,20 @@ export class KubernetesWriter implements ChoreoWriter {
     } catch (error) {
       throw this.translate(error, 'delete', what, context);
     }
+  }
+
+  /** The caller's precondition; a change names the field manager that made it. */
+  private assertExpected(
+    what: string,
+    context: WriteContext,
+    live: Record<string, unknown> | undefined,
+  ): void {
+    assertAsExpected(
+      what,
+      context.expected,
+      live && withoutManagedFields(live),
+      fieldPath => (live ? managersOf(live, fieldPath)[0] : undefined),
+    );
   }
 
   /** The object as it is now, or undefined when it does not exist. */

@@ -5,6 +5,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { KubeApiError } from '../../sources/kubernetes/kubeHttp';
+import { FieldOwnershipError } from '../resourceChanges';
 import { translateWriteError } from './kubeWriteErrors';
 
 const context = {
@@ -35,8 +36,11 @@ describe('translateWriteError', () => {
     );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toBe(
-      "Could not apply ReleaseBinding acme/api-dev: field spec.releaseName is owned by 'kubectl-client-side-apply'. Leave these fields out of the change, or have their owner release them; Choreo does not take over fields that others manage.",
+      'Could not change ReleaseBinding acme/api-dev: spec.releaseName is managed by kubectl-client-side-apply. Confirm to take it over, or ask kubectl-client-side-apply to make the change.',
     );
+    expect((error as FieldOwnershipError).owners).toEqual([
+      { field: 'spec.releaseName', manager: 'kubectl-client-side-apply' },
+    ]);
   });
 
   it('lists every invalid field with its message', () => {

@@ -6,6 +6,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { KubeApiError, KubeStatus } from '../../sources/kubernetes/kubeHttp';
+import { FieldOwner, FieldOwnershipError } from '../resourceChanges';
 
 export interface WriteErrorContext {
   /** `apply` or `delete`. */
@@ -25,21 +26,17 @@ function fieldPath(field: string | undefined): string | undefined {
 
 type Cause = NonNullable<NonNullable<KubeStatus['details']>['causes']>[number];
 
-/**
- * One line per field the API server complained about. Server-side apply
- * conflicts read `conflict with "manager" using v1: .spec.x`; validation
- * causes carry the field separately from the message.
- */
-function conflictLines(causes: Cause[]): string[] {
-  return causes.map(cause => {
-    const field = fieldPath(cause.field) ?? 'a field';
-    const manager = /conflict with "([^"]+)"/.exec(cause.message ?? '')?.[1];
-    return manager
-      ? `field ${field} is owned by '${manager}'`
-      : `field ${field}: ${cause.message ?? 'conflict'}`;
-  });
+/** Who owns the field a FieldManagerConflict names: `conflict with "manager" using v1: .spec.x`. */
+function fieldOwner(cause: Cause): FieldOwner {
+  return {
+    field: fieldPath(cause.field) ?? 'a field',
+    manager:
+      /conflict with "([^"]+)"/.exec(cause.message ?? '')?.[1] ??
+      'another field manager',
+  };
 }
 
+/** One line per field the API server found invalid; the field comes apart from the message. */
 function invalidLines(causes: Cause[]): string[] {
   return causes.map(cause => {
     const field = fieldPath(cause.field);
@@ -73,14 +70,9 @@ export function translateWriteError(
         `Could not ${verb} ${what}: the Kubernetes API server at ${server} cannot be reached (${error.message}). Check that the cluster is up and that the source's url or kubeconfig points at it.`,
       );
     case 409: {
-      if (causes.some(c => c.reason === 'FieldManagerConflict')) {
-        return new ConflictError(
-          `Could not ${verb} ${what}: ${conflictLines(
-            causes.filter(c => c.reason === 'FieldManagerConflict'),
-          ).join(
-            '; ',
-          )}. Leave these fields out of the change, or have their owner release them; Choreo does not take over fields that others manage.`,
-        );
+      const owned = causes.filter(c => c.reason === 'FieldManagerConflict');
+      if (owned.length > 0) {
+        return new FieldOwnershipError(what, owned.map(fieldOwner));
       }
       return new ConflictError(`Could not ${verb} ${what}: ${serverMessage}`);
     }
