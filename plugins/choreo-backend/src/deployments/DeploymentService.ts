@@ -114,6 +114,13 @@ export class DeploymentService {
       changesNeedingApproval: gated,
       bindingName: binding?.metadata.name,
       releaseName: binding?.spec.releaseName,
+      ...(binding
+        ? {
+            state: binding.spec.state ?? 'Active',
+            restartedAt:
+              binding.metadata.annotations?.[CHOREO_ANNOTATIONS.restartedAt],
+          }
+        : {}),
       status: binding
         ? summarizeReleaseBinding(binding)
         : { state: 'not-deployed', message: `Not deployed to '${env}'` },

@@ -48,6 +48,10 @@ export interface EnvironmentDeployment {
   /** Name of the ReleaseBinding; absent when never deployed here. */
   bindingName?: string;
   releaseName?: string;
+  /** `Undeploy` when the release is bound but taken out of the environment. */
+  state?: 'Active' | 'Undeploy';
+  /** ISO time of the last restart asked for (annotation `openchoreo.dev/restarted-at`). */
+  restartedAt?: string;
   /** `not-deployed` when no ReleaseBinding exists for this environment. */
   status: StatusSummary | { state: 'not-deployed'; message: string };
   endpoints: DeployedEndpoint[];

@@ -22,7 +22,7 @@ describe('changedFields', () => {
         {
           resourceVersion: '11',
           generation: 3,
-          annotations: { 'openchoreo.dev/restarted-at': 't' },
+          annotations: { 'openchoreo.dev/restartedAt': 't' },
         },
       ),
       status: { conditions: [] },
@@ -37,7 +37,7 @@ describe('changedFields', () => {
       {
         field: 'metadata.annotations',
         path: ['metadata', 'annotations'],
-        after: { 'openchoreo.dev/restarted-at': 't' },
+        after: { 'openchoreo.dev/restartedAt': 't' },
       },
     ]);
     expect(

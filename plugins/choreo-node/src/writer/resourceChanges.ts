@@ -4,7 +4,7 @@ import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
 
 /** One field that is not what the caller saw. */
 export interface FieldChange {
-  /** Dotted path, e.g. `spec.releaseName` or `metadata.annotations.openchoreo.dev/restarted-at`. */
+  /** Dotted path, e.g. `spec.releaseName` or `metadata.annotations.openchoreo.dev/restartedAt`. */
   field: string;
   /** The same as segments (a key may hold dots, as annotation keys do). */
   path: string[];

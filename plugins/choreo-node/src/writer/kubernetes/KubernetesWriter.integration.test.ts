@@ -162,7 +162,7 @@ describe('KubernetesWriter against a real API server', () => {
     const live = () =>
       env.call<Live>('GET', pathOf('ReleaseBinding', 'api-staging', 'acme'));
     const restartedAt = {
-      'openchoreo.dev/restarted-at': '2026-12-02T08:00:00Z',
+      'openchoreo.dev/restartedAt': '2026-12-02T08:00:00Z',
     };
 
     it('keeps every field the portal set before', async () => {
@@ -223,7 +223,7 @@ describe('KubernetesWriter against a real API server', () => {
     it('refuses a delete when the binding moved on', async () => {
       const seen = (await live()) as unknown as ChoreoResource;
       await writer.apply(
-        binding({}, { 'openchoreo.dev/restarted-at': 'later' }),
+        binding({}, { 'openchoreo.dev/restartedAt': 'later' }),
         jane,
       );
       const key = {
@@ -235,7 +235,7 @@ describe('KubernetesWriter against a real API server', () => {
         writer.delete(key, { ...jane, expected: seen }),
       ).rejects.toThrow(ResourceChangedError);
       expect((await live()).metadata.annotations).toEqual({
-        'openchoreo.dev/restarted-at': 'later',
+        'openchoreo.dev/restartedAt': 'later',
       });
     });
   });

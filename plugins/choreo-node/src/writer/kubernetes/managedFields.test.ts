@@ -9,7 +9,7 @@ const live = {
     namespace: 'acme',
     resourceVersion: '42',
     annotations: {
-      'openchoreo.dev/restarted-at': '2026-12-01T10:00:00Z',
+      'openchoreo.dev/restartedAt': '2026-12-01T10:00:00Z',
       'team.example/note': 'kubectl wrote this',
     },
     managedFields: [
@@ -19,7 +19,7 @@ const live = {
         fieldsType: 'FieldsV1',
         fieldsV1: {
           'f:metadata': {
-            'f:annotations': { 'f:openchoreo.dev/restarted-at': {} },
+            'f:annotations': { 'f:openchoreo.dev/restartedAt': {} },
           },
           'f:spec': {
             'f:environment': {},
@@ -59,7 +59,7 @@ describe('keepOwnedFields', () => {
       metadata: {
         name: 'api-production',
         namespace: 'acme',
-        annotations: { 'openchoreo.dev/restarted-at': '2026-12-02T08:00:00Z' },
+        annotations: { 'openchoreo.dev/restartedAt': '2026-12-02T08:00:00Z' },
       },
       spec: { state: 'Active' },
     };
@@ -69,7 +69,7 @@ describe('keepOwnedFields', () => {
       metadata: {
         name: 'api-production',
         namespace: 'acme',
-        annotations: { 'openchoreo.dev/restarted-at': '2026-12-02T08:00:00Z' },
+        annotations: { 'openchoreo.dev/restartedAt': '2026-12-02T08:00:00Z' },
       },
       spec: {
         environment: 'production',
