@@ -1,49 +1,12 @@
-import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { CustomErrorBase } from '@backstage/errors';
+import { gitSaid as describe, runGit } from './gitProcess';
 
 /** A git command failed; the message says which one and what git said. */
 export class GitCommandError extends CustomErrorBase {
   name = 'GitCommandError' as const;
-}
-
-interface GitResult {
-  stdout: string;
-  stderr: string;
-}
-
-function runGit(
-  cwd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env },
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        if (error) {
-          const said = `${stderr}\n${stdout}`.trim() || error.message;
-          reject(
-            Object.assign(error, { said, stdout, stderr }) as Error & {
-              said: string;
-            },
-          );
-        } else {
-          resolve({ stdout, stderr });
-        }
-      },
-    );
-  });
-}
-
-function describe(error: unknown): string {
-  const said = (error as { said?: string }).said;
-  return said ?? String(error);
 }
 
 /** Throws GitCommandError unless `dir` is inside a git work tree. */
@@ -85,6 +48,24 @@ export function actorEmail(actor: string): string {
   return `${name.replace(/[^A-Za-z0-9._+-]/g, '-') || 'backstage'}@backstage`;
 }
 
+/** The backend may run without a git identity; commits still need a committer. */
+async function committerFallback(cwd: string): Promise<NodeJS.ProcessEnv> {
+  const identity = await runGit(cwd, ['config', 'user.email']).catch(
+    () => undefined,
+  );
+  return identity?.stdout.trim()
+    ? {}
+    : {
+        GIT_COMMITTER_NAME: 'Backstage',
+        GIT_COMMITTER_EMAIL: 'backstage@localhost',
+      };
+}
+
+/** The message, then a `Backstage-Actor:` trailer naming who made the change. */
+function messageArgs(message: string, actor: string): string[] {
+  return ['-m', message, '-m', `Backstage-Actor: ${actor}`];
+}
+
 /**
  * Stages exactly `paths` and commits only them (other staged work in the
  * repository is left alone), authored by the actor with a
@@ -97,15 +78,7 @@ export async function gitCommit(request: GitCommitRequest): Promise<string> {
   } catch (error) {
     throw new GitCommandError(`git add failed in '${cwd}': ${describe(error)}`);
   }
-  // The backend may run without a git identity; commits still need a committer.
-  const env: NodeJS.ProcessEnv = {};
-  const identity = await runGit(cwd, ['config', 'user.email']).catch(
-    () => undefined,
-  );
-  if (!identity?.stdout.trim()) {
-    env.GIT_COMMITTER_NAME = 'Backstage';
-    env.GIT_COMMITTER_EMAIL = 'backstage@localhost';
-  }
+  const env = await committerFallback(cwd);
   try {
     await runGit(
       cwd,
@@ -113,14 +86,11 @@ export async function gitCommit(request: GitCommitRequest): Promise<string> {
         'commit',
         '--quiet',
         `--author=${actor} <${actorEmail(actor)}>`,
-        '-m',
-        message,
-        '-m',
-        `Backstage-Actor: ${actor}`,
+        ...messageArgs(message, actor),
         '--',
         ...paths,
       ],
-      env,
+      { env },
     );
   } catch (error) {
     throw new GitCommandError(
@@ -136,4 +106,89 @@ export async function gitUnstage(cwd: string, paths: string[]): Promise<void> {
   await runGit(cwd, ['reset', '--quiet', '--', ...paths]).catch(
     () => undefined,
   );
+}
+
+/** One file of a commit built with gitCommitFiles: new content, or `undefined` to remove it. */
+export interface FileContent {
+  /** Relative to the top of the work tree, posix separators. */
+  path: string;
+  text: string | undefined;
+}
+
+/**
+ * Records `files` as a commit on top of `base` without touching the work
+ * tree or its index (a private index file is used), authored like
+ * gitCommit. The work tree then shows the change only once it is checked
+ * out, e.g. after the commit reached a remote. Returns the commit's sha.
+ */
+export async function gitCommitFiles(request: {
+  cwd: string;
+  base: string;
+  files: FileContent[];
+  message: string;
+  actor: string;
+}): Promise<string> {
+  const { cwd, base, files, message, actor } = request;
+  const gitDir = (
+    await runGit(cwd, ['rev-parse', '--absolute-git-dir'])
+  ).stdout.trim();
+  const index = path.join(
+    gitDir,
+    `choreo-index-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  const env = { GIT_INDEX_FILE: index };
+  try {
+    await runGit(cwd, ['read-tree', base], { env });
+    for (const file of files) {
+      if (file.text === undefined) {
+        await runGit(cwd, ['update-index', '--force-remove', '--', file.path], {
+          env,
+        });
+        continue;
+      }
+      const blob = (
+        await runGit(
+          cwd,
+          ['hash-object', '-w', '--stdin', `--path=${file.path}`],
+          { input: file.text },
+        )
+      ).stdout.trim();
+      const mode = await fileMode(cwd, base, file.path);
+      await runGit(
+        cwd,
+        [
+          'update-index',
+          '--add',
+          '--cacheinfo',
+          `${mode},${blob},${file.path}`,
+        ],
+        { env },
+      );
+    }
+    const tree = (await runGit(cwd, ['write-tree'], { env })).stdout.trim();
+    const { stdout } = await runGit(
+      cwd,
+      ['commit-tree', tree, '-p', base, ...messageArgs(message, actor)],
+      {
+        env: {
+          ...(await committerFallback(cwd)),
+          GIT_AUTHOR_NAME: actor,
+          GIT_AUTHOR_EMAIL: actorEmail(actor),
+        },
+      },
+    );
+    return stdout.trim();
+  } catch (error) {
+    throw new GitCommandError(
+      `git could not record the change: ${describe(error)}`,
+    );
+  } finally {
+    await fs.rm(index, { force: true });
+  }
+}
+
+/** An executable file stays executable; everything else is a plain file. */
+async function fileMode(cwd: string, base: string, file: string) {
+  const { stdout } = await runGit(cwd, ['ls-tree', base, '--', file]);
+  return stdout.startsWith('100755 ') ? '100755' : '100644';
 }
