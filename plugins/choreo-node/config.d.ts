@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Choreo for Backstage */
   choreo?: {
@@ -15,8 +17,48 @@ export interface Config {
           path: string;
           /** GitOps mode. */
           git?: {
-            /** Commit every write (the directory must be inside a git work tree). */
+            /** Commit every write (the directory must be inside a git work tree). Implied by `remote`. */
             commit?: boolean;
+            /**
+             * The Git remote the directory follows: `path` becomes the
+             * portal's own clone of it (cloned when missing or empty), fetched
+             * on an interval, and every write is a commit pushed to `branch`
+             * before it returns. Several backend replicas, each with its own
+             * clone, share the remote; it orders their writes.
+             */
+            remote?: {
+              /** https://host/org/repo.git, ssh://git@host/org/repo.git, git@host:org/repo.git or an absolute path; no credentials in it. */
+              url: string;
+              /** The branch to follow and push to. Default main. */
+              branch?: string;
+              /** How often to fetch, e.g. '30s' or { seconds: 30 }. Default 30 seconds. */
+              fetchInterval?: string | HumanDuration;
+              /** Pushes per write when others push first; each time the change is worked out again on the new head. Default 5. */
+              pushAttempts?: number;
+              /** Wait before the second push; doubles after each, with jitter. Default 200 ms. */
+              retryDelay?: string | HumanDuration;
+              /** For an https:// URL: basic auth with a password or access token, and a private CA. */
+              https?: {
+                /** User name; for a token, whatever the server expects (e.g. 'x-access-token', 'oauth2'). */
+                username?: string;
+                /**
+                 * Password or access token.
+                 * @visibility secret
+                 */
+                password?: string;
+                /** A file holding the password or token (a mounted secret); read for every fetch and push. */
+                passwordFile?: string;
+                /** CA bundle that signed the server's certificate. */
+                caFile?: string;
+              };
+              /** For an ssh URL: required. */
+              ssh?: {
+                /** The private key file (a mounted secret may be world-readable; the portal uses a private copy). */
+                privateKeyFile: string;
+                /** known_hosts lines of the server; host keys are checked strictly. */
+                knownHostsFile: string;
+              };
+            };
           };
           /** Only load these control-plane namespaces. */
           namespaces?: string[];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Config } from '@backstage/config';
+import { GitRemoteConfig, readGitRemoteConfig } from './gitRemoteConfig';
 
 /** A GitOps directory (or the bundled examples) as a source. */
 export interface DirectorySourceConfig {
@@ -7,7 +8,11 @@ export interface DirectorySourceConfig {
   name: string;
   /** Absolute path (relative config values resolve against the backend's working directory). */
   path: string;
-  git: { commit: boolean };
+  /**
+   * GitOps mode: `commit` records every write as a commit; with `remote`, the
+   * directory is a clone of that remote, follows it and pushes every write.
+   */
+  git: { commit: boolean; remote?: GitRemoteConfig };
   namespaces?: string[];
 }
 
@@ -63,11 +68,14 @@ export function readChoreoSourcesConfig(
       if (!configured.trim()) {
         throw new Error(`${at}.path must not be empty`);
       }
+      const remote = readGitRemoteConfig(entry, at, cwd);
       return {
         type,
         name,
         path: path.resolve(cwd, configured),
-        git: { commit: entry.getOptionalBoolean('git.commit') ?? false },
+        git: remote
+          ? { commit: true, remote }
+          : { commit: entry.getOptionalBoolean('git.commit') ?? false },
         ...(namespaces ? { namespaces } : {}),
       };
     }
