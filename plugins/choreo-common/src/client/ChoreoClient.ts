@@ -29,6 +29,12 @@ export interface DryRunOptions extends RequestOptions {
   dryRun?: boolean;
 }
 
+/**
+ * A change's `takeOver`: the user confirmed taking over fields another field
+ * manager owns, after a 409 whose `error.code` is `FieldOwnership` named them.
+ */
+export type TakeOver = { takeOver?: boolean };
+
 const seg = encodeURIComponent;
 const component = (ref: ComponentRef) =>
   `/components/${seg(ref.namespace)}/${seg(ref.name)}`;
@@ -201,7 +207,7 @@ export class ChoreoClient {
 
   promote(
     ref: ComponentRef,
-    body: { from: string; to: string },
+    body: { from: string; to: string } & TakeOver,
     options?: RequestOptions,
   ) {
     return this.http.post<ChangeResponse>(
@@ -213,7 +219,7 @@ export class ChoreoClient {
 
   rollback(
     ref: ComponentRef,
-    body: { environment: string; releaseName: string },
+    body: { environment: string; releaseName: string } & TakeOver,
     options?: RequestOptions,
   ) {
     return this.http.post<ChangeResponse>(
@@ -225,20 +231,23 @@ export class ChoreoClient {
 
   setDeployed(
     ref: ComponentRef,
-    body: { environment: string; deployed: boolean },
+    body: { environment: string; deployed: boolean } & TakeOver,
     options?: RequestOptions,
   ) {
     const path = body.deployed ? 'redeploy' : 'undeploy';
     return this.http.post<ChangeResponse>(
       `${component(ref)}/${path}`,
-      { environment: body.environment },
+      {
+        environment: body.environment,
+        ...(body.takeOver ? { takeOver: true } : {}),
+      },
       options,
     );
   }
 
   restart(
     ref: ComponentRef,
-    body: { environment: string },
+    body: { environment: string } & TakeOver,
     options?: RequestOptions,
   ) {
     return this.http.post<ChangeResponse>(
@@ -255,7 +264,8 @@ export class ChoreoClient {
   decideChangeRequest(
     id: string,
     decision: 'approve' | 'reject' | 'withdraw',
-    body: { comment?: string } = {},
+    /** `takeOver` (approve only): the approver confirmed taking fields another manager owns. */
+    body: { comment?: string } & TakeOver = {},
     options?: RequestOptions,
   ) {
     return this.http.post<{

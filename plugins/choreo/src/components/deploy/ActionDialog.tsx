@@ -48,11 +48,13 @@ export const ActionDialog = (props: {
       open
       busy={props.busy || (action.kind === 'rollback' && !action.releaseName)}
       error={props.confirmation.error}
+      notice={props.confirmation.notice}
       title={title}
       description={
         <>
           {describeAction(d, action)}
           {gated && <p>{approvalWhy(d, env)}</p>}
+
           {openRequest && (
             <p>
               {`${env} already has an open request (${changeWords(
@@ -64,7 +66,11 @@ export const ActionDialog = (props: {
           )}
         </>
       }
-      confirmLabel={labelOf(d, action)}
+      confirmLabel={
+        action.takeOver
+          ? `Take over and ${labelOf(d, action).toLocaleLowerCase('en-US')}`
+          : labelOf(d, action)
+      }
       onCancel={props.onCancel}
       onConfirm={() => props.onConfirm()}
     >

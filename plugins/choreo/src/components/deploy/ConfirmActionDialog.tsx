@@ -6,6 +6,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { Alert } from '@backstage/ui';
 import { ReactNode, useState } from 'react';
 
 /**
@@ -21,6 +22,8 @@ export const ConfirmActionDialog = (props: {
   withComment?: boolean;
   busy?: boolean;
   error?: string;
+  /** What to know before confirming (a warning, e.g. taking over another manager's field). */
+  notice?: string;
   children?: ReactNode;
   onConfirm: (comment?: string) => void;
   onCancel: () => void;
@@ -39,6 +42,7 @@ export const ConfirmActionDialog = (props: {
         <DialogContentText component="div">
           {props.description}
         </DialogContentText>
+        {props.notice && <Alert status="warning" icon title={props.notice} />}
         {props.children}
         {props.withComment && (
           <TextField

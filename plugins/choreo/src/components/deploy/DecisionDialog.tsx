@@ -11,6 +11,8 @@ import { laneOf } from './deployActions';
 export interface DecisionSubject {
   request: ChangeRequest;
   decision: Decision;
+  /** The approver confirmed taking over fields another manager owns. */
+  takeOver?: boolean;
 }
 
 const CONFIRM: Record<Decision, string> = {
@@ -54,11 +56,18 @@ export const DecisionDialog = (props: {
       withComment
       busy={props.busy}
       error={props.confirmation.error}
+      notice={props.confirmation.notice}
       title={`${CONFIRM[subject.decision]}: ${changeWords(r.change)} in ${
         r.environment
       }?`}
       description={describe(props.deployments, subject)}
-      confirmLabel={CONFIRM[subject.decision]}
+      confirmLabel={
+        subject.takeOver
+          ? `Take over and ${CONFIRM[subject.decision].toLocaleLowerCase(
+              'en-US',
+            )}`
+          : CONFIRM[subject.decision]
+      }
       onCancel={props.onCancel}
       onConfirm={props.onConfirm}
     />

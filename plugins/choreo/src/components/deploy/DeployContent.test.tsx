@@ -126,6 +126,66 @@ describe('DeployContent', () => {
     );
   });
 
+  it('asks before taking over a field kubectl manages, and promotes only once the user confirms', async () => {
+    server.on(`POST ${BASE}/promote`, req =>
+      (req.body as { takeOver?: boolean }).takeOver
+        ? applied('cart-service-staging')
+        : {
+            status: 409,
+            json: {
+              ...errorBody(
+                'ConflictError',
+                'Could not change ReleaseBinding acme/cart-service-staging: spec.releaseName is managed by kubectl-edit. Confirm to take it over, or ask kubectl-edit to make the change.',
+              ),
+              error: {
+                name: 'ConflictError',
+                message:
+                  'Could not change ReleaseBinding acme/cart-service-staging',
+                code: 'FieldOwnership',
+                owners: [
+                  { field: 'spec.releaseName', manager: 'kubectl-edit' },
+                ],
+              },
+            },
+          },
+    );
+    await renderChoreo(<DeployContent />, { server, entity });
+    await userEvent.click(
+      await within(await findLane('development')).findByRole('button', {
+        name: 'Promote to staging',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Promote' }),
+    );
+
+    // still asking, now about the take-over, naming kubectl
+    expect(
+      await within(dialog).findByText(
+        'spec.releaseName is managed by kubectl-edit, not by the portal. Confirm to take it over; kubectl-edit may change it back, so tell whoever runs it.',
+      ),
+    ).toBeInTheDocument();
+    expect(posts()).toHaveLength(1);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Take over and promote' }),
+    );
+    expect(
+      await screen.findByText(
+        /Promoted to staging: ReleaseBinding cart-service-staging updated/,
+      ),
+    ).toBeInTheDocument();
+    const [first, second] = posts();
+    expect(first.body).toEqual({ from: 'development', to: 'staging' });
+    expect(second.body).toEqual({
+      from: 'development',
+      to: 'staging',
+      takeOver: true,
+    });
+    // a different write: its own idempotency key
+    expect(second.idempotencyKey).not.toBe(first.idempotencyKey);
+  });
+
   it('shows a promotion that reaches the store only after the answer, without a reload by hand', async () => {
     // The GitOps and Kubernetes sources bring a write back a moment after the
     // writer answered: the first reload still sees the old release.

@@ -20,7 +20,13 @@ import { ActionDialog } from './ActionDialog';
 import { ChangeRequestHistory } from './ChangeRequestHistory';
 import { openRequestOf } from './changeRequestWords';
 import { DecisionDialog, DecisionSubject } from './DecisionDialog';
-import { DeployAction, environmentOf, labelOf, laneOf } from './deployActions';
+import {
+  DeployAction,
+  environmentOf,
+  labelOf,
+  laneOf,
+  takeOverQuestion,
+} from './deployActions';
 import { actionOutcome, decisionOutcome } from './deployOutcomes';
 import { EnvironmentLane } from './EnvironmentLane';
 import { PipelineProblems } from './PipelineProblems';
@@ -47,8 +53,11 @@ const DeployTab = () => {
     setOutcome(o);
     retry();
   };
-  const actions = useConfirmedWrite<DeployAction>(settle);
-  const decisions = useConfirmedWrite<DecisionSubject>(settle);
+  const actions = useConfirmedWrite<DeployAction>(settle, takeOverQuestion);
+  const decisions = useConfirmedWrite<DecisionSubject>(
+    settle,
+    takeOverQuestion,
+  );
 
   if (!value && loading)
     return <LoadingState what={`the deployments of ${ref.name}`} />;
@@ -97,7 +106,7 @@ const DeployTab = () => {
           await api.decideChangeRequest(
             d.request.id,
             d.decision,
-            { comment },
+            { comment, ...(d.takeOver ? { takeOver: true } : {}) },
             { idempotencyKey },
           ),
         ),

@@ -3,14 +3,19 @@ import {
   ComponentDeployments,
   EnvironmentDeployment,
 } from '@choreo-for-backstage/plugin-choreo-common';
+import { fieldOwnersOf } from '../shared/responseErrors';
 
 /** Everything the Deploy tab can ask the backend to change. */
-export type DeployAction =
+export type DeployAction = (
   | { kind: 'promote'; from: string; to: string }
   | { kind: 'rollback'; environment: string; releaseName: string }
   | { kind: 'restart'; environment: string }
   | { kind: 'undeploy'; environment: string }
-  | { kind: 'redeploy'; environment: string };
+  | { kind: 'redeploy'; environment: string }
+) & {
+  /** The user confirmed taking over fields another manager owns. */
+  takeOver?: boolean;
+};
 
 export const ACTION_LABELS: Record<ChangeKind, string> = {
   promote: 'Promote',
@@ -128,4 +133,29 @@ export function describeAction(
     default:
       return '';
   }
+}
+
+/**
+ * A change refused because another manager (kubectl, a controller, Argo CD)
+ * owns a field it sets: the same change again, taking the fields over, and
+ * what the user must know before confirming it.
+ */
+export function takeOverQuestion<T extends { takeOver?: boolean }>(
+  subject: T,
+  error: unknown,
+): { subject: T; notice: string } | undefined {
+  const owners = fieldOwnersOf(error);
+  if (!owners || subject.takeOver) return undefined;
+  const managers = [...new Set(owners.map(o => o.manager))].join(' and ');
+  const fields = owners.map(o => o.field).join(', ');
+  return {
+    subject: { ...subject, takeOver: true },
+    notice: `${fields} ${
+      owners.length === 1 ? 'is' : 'are'
+    } managed by ${managers}, not by the portal. Confirm to take ${
+      owners.length === 1 ? 'it' : 'them'
+    } over; ${managers} may change ${
+      owners.length === 1 ? 'it' : 'them'
+    } back, so tell whoever runs it.`,
+  };
 }

@@ -9,17 +9,30 @@ export function runDeployAction(
   action: DeployAction,
   options: RequestOptions,
 ) {
+  const takeOver = action.takeOver ? { takeOver: true } : {};
   switch (action.kind) {
     case 'promote':
-      return api.promote(ref, { from: action.from, to: action.to }, options);
+      return api.promote(
+        ref,
+        { from: action.from, to: action.to, ...takeOver },
+        options,
+      );
     case 'rollback':
       return api.rollback(
         ref,
-        { environment: action.environment, releaseName: action.releaseName },
+        {
+          environment: action.environment,
+          releaseName: action.releaseName,
+          ...takeOver,
+        },
         options,
       );
     case 'restart':
-      return api.restart(ref, { environment: action.environment }, options);
+      return api.restart(
+        ref,
+        { environment: action.environment, ...takeOver },
+        options,
+      );
     case 'undeploy':
     case 'redeploy':
       return api.setDeployed(
@@ -27,6 +40,7 @@ export function runDeployAction(
         {
           environment: action.environment,
           deployed: action.kind === 'redeploy',
+          ...takeOver,
         },
         options,
       );

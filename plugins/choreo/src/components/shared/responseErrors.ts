@@ -8,6 +8,28 @@ export function statusCodeOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/** A field another manager owns, as a 409 with `error.code` FieldOwnership names it. */
+export interface FieldOwner {
+  field: string;
+  manager: string;
+}
+
+/** The fields a write was refused for because others manage them; undefined for any other error. */
+export function fieldOwnersOf(error: unknown): FieldOwner[] | undefined {
+  const body = (
+    error as { body?: { error?: { code?: unknown; owners?: unknown } } }
+  )?.body?.error;
+  if (statusCodeOf(error) !== 409 || body?.code !== 'FieldOwnership') {
+    return undefined;
+  }
+  const owners = Array.isArray(body.owners) ? body.owners : [];
+  const valid = owners.filter(
+    (o): o is FieldOwner =>
+      typeof o?.field === 'string' && typeof o?.manager === 'string',
+  );
+  return valid.length > 0 ? valid : undefined;
+}
+
 export const isPermissionDenied = (error: unknown) =>
   statusCodeOf(error) === 403;
 
