@@ -28,6 +28,9 @@ else
   packages/kube-testenv/scripts/build-binaries.sh
 fi
 
+step "real Git servers for the GitOps remote tests (lighttpd, sshd)"
+scripts/ensure-git-servers.sh || echo "the GitOps remote tests will fail without them" >&2
+
 step "unit and integration tests"
 status=0
 CI=true scripts/with-postgres.sh \

@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
+import { parseManifests } from '../../sources/directory/manifestParser';
+import { ResourceChangedError } from '../resourceChanges';
 import { DirectoryWriter } from './DirectoryWriter';
 
 jest.setTimeout(30_000);
@@ -331,6 +333,149 @@ spec:
     const text = await read('shop.yaml');
     expect(text).toContain('description: concurrent');
     expect(text).toContain('replicas: 7');
+  });
+
+  describe('with what the caller saw (expected)', () => {
+    /** The resources as the directory source serves them from a file. */
+    const served = async (file: string) =>
+      parseManifests(await read(file), file).resources.map(r => r.resource);
+    const component = (replicas: number) =>
+      ({
+        apiVersion: 'openchoreo.dev/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'api', namespace: 'acme' },
+        spec: { parameters: { replicas } },
+      } as unknown as ChoreoResource);
+
+    it('writes when the resource is as the source served it', async () => {
+      await fs.writeFile(path.join(root, 'shop.yaml'), MULTI_DOC);
+      const [, seen] = await served('shop.yaml');
+      const writer = new DirectoryWriter({ root });
+
+      const result = await writer.apply(component(2), {
+        ...actor,
+        expected: seen,
+      });
+
+      expect(result.action).toBe('updated');
+      expect(await read('shop.yaml')).toContain('replicas: 2');
+    });
+
+    it('refuses a stale view, saying what changed, and writes nothing', async () => {
+      await fs.writeFile(path.join(root, 'shop.yaml'), MULTI_DOC);
+      const [, seen] = await served('shop.yaml');
+      const changed = MULTI_DOC.replace('replicas: 1', 'replicas: 4');
+      await fs.writeFile(path.join(root, 'shop.yaml'), changed);
+      const writer = new DirectoryWriter({ root });
+
+      const refused = writer.apply(component(2), { ...actor, expected: seen });
+
+      await expect(refused).rejects.toThrow(ResourceChangedError);
+      await expect(refused).rejects.toMatchObject({
+        code: 'ResourceChanged',
+        message:
+          'Component acme/api changed since you looked at it: spec.parameters.replicas was 1, is 4. Reload and try again.',
+      });
+      expect(await read('shop.yaml')).toBe(changed);
+      await expect(
+        writer.delete(
+          { kind: 'Component', namespace: 'acme', name: 'api' },
+          { ...actor, expected: seen },
+        ),
+      ).rejects.toThrow(ResourceChangedError);
+      expect(await read('shop.yaml')).toBe(changed);
+    });
+
+    it('refuses to create what exists (expected null) and to change what is gone', async () => {
+      await fs.writeFile(path.join(root, 'shop.yaml'), MULTI_DOC);
+      const [, seen] = await served('shop.yaml');
+      const writer = new DirectoryWriter({ root });
+
+      await expect(
+        writer.apply(component(2), { ...actor, expected: null }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('it was created meanwhile'),
+      });
+      await writer.delete(
+        { kind: 'Component', namespace: 'acme', name: 'api' },
+        actor,
+      );
+      await expect(
+        writer.apply(component(2), { ...actor, expected: seen }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('it was deleted meanwhile'),
+      });
+      await expect(
+        writer.delete(
+          { kind: 'Component', namespace: 'acme', name: 'api' },
+          { ...actor, expected: seen },
+        ),
+      ).rejects.toThrow(ResourceChangedError);
+      expect(
+        (await writer.apply(binding(), { ...actor, expected: null })).action,
+      ).toBe('created');
+    });
+
+    it('compares like for like: a cluster-scoped resource with a namespace in its file, a labelled Namespace', async () => {
+      await fs.mkdir(path.join(root, 'cluster'));
+      await fs.writeFile(
+        path.join(root, 'cluster/platform.yaml'),
+        `apiVersion: openchoreo.dev/v1alpha1
+kind: ClusterTrait
+metadata:
+  name: autoscaler
+  namespace: ignored-by-kubernetes
+spec: {}
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: acme
+  labels:
+    openchoreo.dev/control-plane: "true"
+`,
+      );
+      const [trait, namespace] = await served('cluster/platform.yaml');
+      const writer = new DirectoryWriter({ root });
+
+      const traitResult = await writer.apply(
+        { ...trait, spec: { parameters: {} } } as unknown as ChoreoResource,
+        { ...actor, expected: trait },
+      );
+      const namespaceResult = await writer.apply(
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: 'acme', annotations: { note: 'x' } },
+        } as ChoreoResource,
+        { ...actor, expected: namespace },
+      );
+
+      expect([traitResult.action, namespaceResult.action]).toEqual([
+        'updated',
+        'updated',
+      ]);
+    });
+
+    it('treats a Namespace the source ignores (no control-plane label) as absent', async () => {
+      await fs.writeFile(
+        path.join(root, 'ns.yaml'),
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: acme\n',
+      );
+      const writer = new DirectoryWriter({ root });
+      const result = await writer.apply(
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: 'acme',
+            labels: { 'openchoreo.dev/control-plane': 'true' },
+          },
+        } as ChoreoResource,
+        { ...actor, expected: null },
+      );
+      expect(result).toMatchObject({ action: 'updated', location: 'ns.yaml' });
+    });
   });
 
   describe('in GitOps mode', () => {

@@ -5,10 +5,16 @@ import { NotFoundError } from '@backstage/errors';
 import {
   ChoreoResource,
   ResourceKey,
+  choreoKindInfo,
   resourceKeyOf,
 } from '@choreo-for-backstage/plugin-choreo-common';
+import { GitWorkingCopy } from '../../gitops/GitWorkingCopy';
+import { publishWithRetries } from '../../gitops/publishWithRetries';
+import { SerialQueue } from '../../gitops/SerialQueue';
 import { ManifestLocator } from '../../sources/directory/DirectorySource';
+import { parseManifests } from '../../sources/directory/manifestParser';
 import { walkManifestTree } from '../../sources/directory/manifestTree';
+import { assertAsExpected } from '../resourceChanges';
 import { ChoreoWriter, WriteAction, WriteContext, WriteResult } from '../types';
 import {
   validateResource,
@@ -36,6 +42,11 @@ export interface DirectoryWriterOptions {
   git?: { commit?: boolean };
   /** Finds the file an existing resource lives in; without it, the tree is scanned. */
   locator?: ManifestLocator;
+  /**
+   * The root is the portal's clone of a GitOps remote: every write becomes a
+   * commit pushed there, and returns once the push landed.
+   */
+  remote?: GitWorkingCopy;
 }
 
 interface Located {
@@ -43,6 +54,17 @@ interface Located {
   text: string;
   documents: ManifestDocuments;
   index: number;
+}
+
+/** A write worked out on the files as they are: the answer and the new file. */
+interface PlannedWrite {
+  result: WriteResult;
+  key: ResourceKey;
+  file: string;
+  /** The new content; undefined: the file goes. */
+  text: string | undefined;
+  /** The content before; undefined: the file did not exist. */
+  previous: string | undefined;
 }
 
 const VERBS: Record<WriteAction, string> = {
@@ -56,52 +78,139 @@ function describeKey(key: ResourceKey): string {
   return `${key.kind} ${key.namespace ? `${key.namespace}/` : ''}${key.name}`;
 }
 
+function isResourceOf(key: ResourceKey, resource: ChoreoResource): boolean {
+  const namespaced = choreoKindInfo(key.kind)?.namespaced ?? true;
+  return (
+    resource.kind === key.kind &&
+    resource.metadata.name === key.name &&
+    (!namespaced || resource.metadata.namespace === key.namespace)
+  );
+}
+
+/**
+ * The resource as the directory source serves it from `text` (the same
+ * parsing, e.g. no namespace on cluster-scoped kinds, no Namespace without
+ * the control-plane label), so that a caller's `expected` from the store
+ * compares like with like.
+ */
+function asServed(
+  text: string,
+  file: string,
+  key: ResourceKey,
+): ChoreoResource | undefined {
+  return parseManifests(text, file).resources.find(r =>
+    isResourceOf(key, r.resource),
+  )?.resource;
+}
+
 /**
  * Writes Choreo resources as manifests into a directory, optionally as git
- * commits (GitOps). It edits only the document of the resource, so other
+ * commits (GitOps), optionally pushed to a remote that several portal
+ * replicas share. It edits only the document of the resource, so other
  * documents and comments in a file survive. It never touches the store: the
  * DirectorySource's watcher brings the change back like any other edit.
- * Writes run one at a time, so two writes to one file cannot lose each other.
+ * Writes run one at a time, so two writes to one file cannot lose each other;
+ * with a remote, the remote serialises the writes of all replicas. A caller's
+ * `expected` is checked against the files each time the write is worked out.
  */
 export class DirectoryWriter implements ChoreoWriter {
   readonly root: string;
   private readonly commits: boolean;
   private readonly locator?: ManifestLocator;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly remote?: GitWorkingCopy;
+  private readonly queue: SerialQueue;
 
   constructor(options: DirectoryWriterOptions) {
     this.root = path.resolve(options.root);
-    this.commits = options.git?.commit === true;
+    this.remote = options.remote;
+    this.commits = options.git?.commit === true || this.remote !== undefined;
     this.locator = options.locator;
+    this.queue = new SerialQueue();
   }
 
-  apply(resource: ChoreoResource, context: WriteContext): Promise<WriteResult> {
-    return this.serialized(() => this.applyNow(resource, context));
-  }
-
-  delete(key: ResourceKey, context: WriteContext): Promise<WriteResult> {
-    return this.serialized(() => this.deleteNow(key, context));
-  }
-
-  private serialized<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(operation, operation);
-    this.tail = run.catch(() => undefined);
-    return run;
-  }
-
-  private async applyNow(
+  async apply(
     resource: ChoreoResource,
     context: WriteContext,
   ): Promise<WriteResult> {
     validateWriteContext(context);
     validateResource(resource);
+    return this.write(() => this.planApply(resource, context), context);
+  }
+
+  async delete(key: ResourceKey, context: WriteContext): Promise<WriteResult> {
+    validateWriteContext(context);
+    validateResourceKey(key);
+    return this.write(() => this.planDelete(key, context), context);
+  }
+
+  private write(
+    plan: () => Promise<PlannedWrite>,
+    context: WriteContext,
+  ): Promise<WriteResult> {
+    const remote = this.remote;
+    if (!remote) {
+      return this.queue.run(() => this.writeLocally(plan, context));
+    }
+    return remote.exclusive(async () => {
+      const { result, commit } = await publishWithRetries(
+        remote.publishSteps(context.actor),
+        async () => {
+          const planned = await plan();
+          const nothing =
+            planned.result.action === 'unchanged' || context.dryRun;
+          return {
+            result: planned.result,
+            files: nothing
+              ? undefined
+              : [{ path: planned.file, text: planned.text }],
+            message: this.messageOf(planned, context),
+          };
+        },
+        {
+          attempts: remote.remote.pushAttempts,
+          retryDelayMs: remote.remote.retryDelayMs,
+          remote: remote.displayUrl,
+          branch: remote.remote.branch,
+        },
+      );
+      return commit ? { ...result, commit } : result;
+    });
+  }
+
+  private async writeLocally(
+    plan: () => Promise<PlannedWrite>,
+    context: WriteContext,
+  ): Promise<WriteResult> {
     if (this.commits) {
       await assertGitWorkTree(this.root);
     }
+    const planned = await plan();
+    const { result, file, text } = planned;
+    if (result.action === 'unchanged' || context.dryRun) {
+      return result;
+    }
+    if (text === undefined) {
+      await removeFileAndEmptyFolders(this.root, file);
+    } else {
+      await writeFileAtomically(this.root, file, text);
+    }
+    const commit = await this.commit(planned, context);
+    return commit ? { ...result, commit } : result;
+  }
+
+  private async planApply(
+    resource: ChoreoResource,
+    context: WriteContext,
+  ): Promise<PlannedWrite> {
     const key = resourceKeyOf(resource);
     const fields = callerOwnedFields(resource);
     const newPath = conventionalManifestPath(resource);
     const found = await this.find(key, [newPath]);
+    assertAsExpected(
+      describeKey(key),
+      context.expected,
+      found ? asServed(found.text, found.file, key) : undefined,
+    );
 
     let action: WriteAction;
     let file: string;
@@ -128,44 +237,49 @@ export class DirectoryWriter implements ChoreoWriter {
       action = 'created';
     }
 
-    const result: WriteResult = { action, resource: written, location: file };
-    if (action === 'unchanged' || context.dryRun) {
-      return result;
-    }
-    await writeFileAtomically(this.root, file, documents.toString());
-    const commit = await this.commit(file, previous, action, key, context);
-    return commit ? { ...result, commit } : result;
+    return {
+      result: { action, resource: written, location: file },
+      key,
+      file,
+      text: documents.toString(),
+      previous,
+    };
   }
 
-  private async deleteNow(
+  private async planDelete(
     key: ResourceKey,
     context: WriteContext,
-  ): Promise<WriteResult> {
-    validateWriteContext(context);
-    validateResourceKey(key);
-    if (this.commits) {
-      await assertGitWorkTree(this.root);
-    }
+  ): Promise<PlannedWrite> {
     const found = await this.find(key, []);
+    assertAsExpected(
+      describeKey(key),
+      context.expected,
+      found ? asServed(found.text, found.file, key) : undefined,
+    );
     if (!found) {
       throw new NotFoundError(
-        `${describeKey(key)} is not in any manifest under '${this.root}'`,
+        `${describeKey(key)} is not in any manifest${
+          this.remote ? '' : ` under '${this.root}'`
+        }`,
       );
     }
     const { file, documents, index, text } = found;
     const resource = documents.documents[index].toJS() as ChoreoResource;
     documents.remove(index);
-    const result: WriteResult = { action: 'deleted', resource, location: file };
-    if (context.dryRun) {
-      return result;
-    }
-    if (documents.isEmpty()) {
-      await removeFileAndEmptyFolders(this.root, file);
-    } else {
-      await writeFileAtomically(this.root, file, documents.toString());
-    }
-    const commit = await this.commit(file, text, 'deleted', key, context);
-    return commit ? { ...result, commit } : result;
+    return {
+      result: { action: 'deleted', resource, location: file },
+      key,
+      file,
+      text: documents.isEmpty() ? undefined : documents.toString(),
+      previous: text,
+    };
+  }
+
+  private messageOf(planned: PlannedWrite, context: WriteContext): string {
+    return (
+      context.message?.trim() ||
+      `${VERBS[planned.result.action]} ${describeKey(planned.key)}`
+    );
   }
 
   /**
@@ -222,21 +336,18 @@ export class DirectoryWriter implements ChoreoWriter {
   }
 
   private async commit(
-    file: string,
-    previous: string | undefined,
-    action: WriteAction,
-    key: ResourceKey,
+    planned: PlannedWrite,
     context: WriteContext,
   ): Promise<string | undefined> {
     if (!this.commits) {
       return undefined;
     }
+    const { file, previous } = planned;
     try {
       return await gitCommit({
         cwd: this.root,
         paths: [file],
-        message:
-          context.message?.trim() || `${VERBS[action]} ${describeKey(key)}`,
+        message: this.messageOf(planned, context),
         actor: context.actor,
       });
     } catch (error) {
