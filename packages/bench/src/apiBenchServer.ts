@@ -3,8 +3,11 @@
  * load tool can be pinned to another core): the real backend from
  * @backstage/backend-defaults with real auth, httpAuth and permissions
  * services, the auth plugin with the guest provider that issues the user
- * token, the permission plugin with the app's allow-all policy, and the
- * choreo plugin over a store filled with one synthetic project.
+ * token, the permission plugin with the Choreo policy a deployment installs
+ * (OpenChoreo's roles decide; a ClusterAuthzRoleBinding in the store grants
+ * the signed-in person's group everything), the choreo plugin over a store
+ * filled with one synthetic project, and the bench-only reference plugin
+ * whose authenticated no-op route is the floor (referencePlugin.ts).
  *
  * IPC: sends `{ type: 'ready', ... }` once serving; stops on `{ type: 'stop' }`.
  */
@@ -14,14 +17,24 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { benchAccessResources } from './benchAccess';
 import { benchStoreServiceFactory, filledStore } from './benchStore';
+import { benchReferencePlugin } from './referencePlugin';
 import { stderrLogger } from './stderrLogger';
 import { syntheticOrganization } from './syntheticOrganization';
+
+/** The permission policy the backend runs: `choreo` as deployed, or Backstage's allow-all to see what the policy costs. */
+export type ApiBenchPolicy = 'choreo' | 'allow-all';
 
 export interface ApiBenchServerOptions {
   port: number;
   components: number;
+  policy: ApiBenchPolicy;
 }
+
+/** The person the guest provider signs in, and the group the policy sees. */
+export const BENCH_USER = 'user:default/bench-engineer';
+const BENCH_GROUP = 'bench-platform';
 
 export interface ApiBenchServerReady {
   type: 'ready';
@@ -37,7 +50,10 @@ async function start(options: ApiBenchServerOptions) {
     components: options.components,
     deployedStatus: true,
   });
-  const { store } = filledStore(organization.resources);
+  const { store } = filledStore([
+    ...organization.resources,
+    ...benchAccessResources(BENCH_GROUP),
+  ]);
   const baseUrl = `http://127.0.0.1:${options.port}`;
 
   const backend = createBackend();
@@ -51,9 +67,16 @@ async function start(options: ApiBenchServerOptions) {
           database: { client: 'better-sqlite3', connection: ':memory:' },
         },
         auth: {
-          providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+          providers: {
+            guest: {
+              dangerouslyAllowOutsideDevelopment: true,
+              // no catalog here: the token carries these refs, as an
+              // OpenID Connect sign-in carries the IdP's groups
+              userEntityRef: BENCH_USER,
+              ownershipEntityRefs: [BENCH_USER, `group:default/${BENCH_GROUP}`],
+            },
+          },
         },
-        // as app-config.yaml: the framework is on, the policy allows all
         permission: { enabled: true },
       },
     }),
@@ -72,11 +95,14 @@ async function start(options: ApiBenchServerOptions) {
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(
-    import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+    options.policy === 'allow-all'
+      ? import('@backstage/plugin-permission-backend-module-allow-all-policy')
+      : import('@choreo-for-backstage/plugin-permission-backend-module-choreo'),
   );
   // a backend assembled like packages/backend, so it adds the backend plugin
   // eslint-disable-next-line @backstage/no-mixed-plugin-imports
   backend.add(import('@choreo-for-backstage/plugin-choreo-backend'));
+  backend.add(benchReferencePlugin);
   await backend.start();
 
   const project = organization.projects[0];

@@ -38,6 +38,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { benchAccessResources } from './benchAccess';
 import { chromiumLaunchOptions } from './chromiumLaunchOptions';
 import { PLUGIN_PACKAGE, configWithout, emittedBytes } from './uiBundleSize';
 import { syntheticOrganization } from './syntheticOrganization';
@@ -75,26 +76,7 @@ async function writeOrganization(dataDir: string) {
   // the person the bench signs in as (the sample's platform engineer) may see everything
   await fs.writeFile(
     path.join(dir, 'access.yaml'),
-    [
-      {
-        apiVersion: 'openchoreo.dev/v1alpha1',
-        kind: 'ClusterAuthzRole',
-        metadata: { name: 'bench-reader' },
-        spec: { actions: ['*'] },
-      },
-      {
-        apiVersion: 'openchoreo.dev/v1alpha1',
-        kind: 'ClusterAuthzRoleBinding',
-        metadata: { name: 'bench-reader' },
-        spec: {
-          entitlement: { claim: 'groups', value: 'acme-platform' },
-          roleMappings: [
-            { roleRef: { kind: 'ClusterAuthzRole', name: 'bench-reader' } },
-          ],
-          effect: 'allow',
-        },
-      },
-    ]
+    benchAccessResources('acme-platform')
       .map(d => stringify(d))
       .join('---\n'),
   );
