@@ -104,7 +104,11 @@ export function createReleasePromoteAction(deps: ChoreoActionDeps) {
         ctx,
         `promote-${ref.namespace}-${ref.name}-${from}-${to}`,
         idempotencyKey =>
-          client.promote(ref, { from, to }, { ...options, idempotencyKey }),
+          client.promote(
+            ref,
+            { from, to, ...(input.takeOver ? { takeOver: true } : {}) },
+            { ...options, idempotencyKey },
+          ),
       );
       const settled = await settleChange(
         deps,

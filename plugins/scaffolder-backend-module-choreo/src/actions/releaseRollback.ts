@@ -114,7 +114,11 @@ export function createReleaseRollbackAction(deps: ChoreoActionDeps) {
         idempotencyKey =>
           client.rollback(
             ref,
-            { environment, releaseName: input.releaseName },
+            {
+              environment,
+              releaseName: input.releaseName,
+              ...(input.takeOver ? { takeOver: true } : {}),
+            },
             { ...options, idempotencyKey },
           ),
       );

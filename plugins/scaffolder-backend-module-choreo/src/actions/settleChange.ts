@@ -14,6 +14,12 @@ import { ChoreoActionDeps, initiatorClient } from './initiatorClient';
 
 /** The inputs of an action whose change may need someone else's approval. */
 export const approvalInputShape = (zImpl: Zod) => ({
+  takeOver: zImpl
+    .boolean()
+    .default(false)
+    .describe(
+      'Take over fields of the ReleaseBinding another field manager owns (kubectl, a controller, Argo CD); without it such a change fails naming the field and its manager',
+    ),
   waitForApproval: zImpl
     .boolean()
     .default(false)
