@@ -14,6 +14,18 @@ export type {
   DirectorySourceConfig,
   KubernetesSourceConfig,
 } from './sources/config';
+export type {
+  GitRemoteConfig,
+  GitHttpsAuthConfig,
+  GitSshAuthConfig,
+} from './sources/gitRemoteConfig';
+export { GitOpsDirectorySource } from './sources/directory/GitOpsDirectorySource';
+export type { GitOpsDirectorySourceOptions } from './sources/directory/GitOpsDirectorySource';
+export { GitWorkingCopy } from './gitops/GitWorkingCopy';
+export type {
+  FollowResult,
+  GitWorkingCopyOptions,
+} from './gitops/GitWorkingCopy';
 export { DirectorySource } from './sources/directory/DirectorySource';
 export type {
   DirectorySourceOptions,
@@ -42,6 +54,7 @@ export { DefaultChoreoStoreService } from './service/DefaultChoreoStoreService';
 export type {
   ChoreoStoreService,
   ChoreoStoreServiceOptions,
+  SourceSyncResult,
 } from './service/DefaultChoreoStoreService';
 export { KubernetesSource } from './sources/kubernetes/KubernetesSource';
 export type { KubernetesSourceOptions } from './sources/kubernetes/KubernetesSource';

@@ -9,7 +9,9 @@ import {
   resourceKeyOf,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoSourceConfig, readChoreoSourcesConfig } from '../sources/config';
+import { GitWorkingCopy } from '../gitops/GitWorkingCopy';
 import { DirectorySource } from '../sources/directory/DirectorySource';
+import { GitOpsDirectorySource } from '../sources/directory/GitOpsDirectorySource';
 import { KubernetesSource } from '../sources/kubernetes/KubernetesSource';
 import { kubeConfigFor } from '../sources/kubernetes/kubeConfig';
 import { ChoreoStore } from '../store/ChoreoStore';
@@ -37,6 +39,22 @@ export interface ChoreoStoreService extends ChoreoStoreReader {
   writerFor(namespace: string): ChoreoWriter;
   /** Resolves once every source has attempted its first load. */
   ready(): Promise<void>;
+  /**
+   * Brings a source that follows a Git remote up to date now: fetches and
+   * checks out the remote head (the store follows through the file watcher).
+   * NotFoundError for an unknown source, InputError for one without a remote,
+   * ServiceUnavailableError when the remote cannot be fetched.
+   */
+  syncSource(name: string): Promise<SourceSyncResult>;
+}
+
+/** What an on-demand fetch of a source found. */
+export interface SourceSyncResult {
+  source: string;
+  /** The commit of the remote branch now checked out. */
+  head: string;
+  /** Whether it differs from what the source had before. */
+  changed: boolean;
 }
 
 export interface ChoreoStoreServiceOptions {
@@ -78,6 +96,28 @@ export class DefaultChoreoStoreService implements ChoreoStoreService {
     this.store = new ChoreoStore({ logger });
     this.reader = this.store;
     this.entries = configs.map(config => {
+      if (config.type === 'directory' && config.git.remote) {
+        const sourceLogger = logger.child({ choreoSource: config.name });
+        const workingCopy = new GitWorkingCopy({
+          root: config.path,
+          remote: config.git.remote,
+          name: config.name,
+          logger: sourceLogger,
+        });
+        const source = new GitOpsDirectorySource({
+          name: config.name,
+          workingCopy,
+          namespaces: config.namespaces,
+          logger: sourceLogger,
+        });
+        const writer = new DirectoryWriter({
+          root: config.path,
+          git: config.git,
+          locator: source,
+          remote: workingCopy,
+        });
+        return { config, source, writer };
+      }
       if (config.type === 'directory') {
         const source = new DirectorySource({
           name: config.name,
@@ -138,6 +178,20 @@ export class DefaultChoreoStoreService implements ChoreoStoreService {
 
   ready(): Promise<void> {
     return this.started;
+  }
+
+  async syncSource(name: string): Promise<SourceSyncResult> {
+    const entry = this.entries.find(e => e.config.name === name);
+    if (!entry) {
+      throw new NotFoundError(`There is no Choreo source '${name}'`);
+    }
+    if (!(entry.source instanceof GitOpsDirectorySource)) {
+      throw new InputError(
+        `Choreo source '${name}' does not follow a Git remote, so there is nothing to fetch; it picks up changes on its own`,
+      );
+    }
+    const { head, changed } = await entry.source.sync();
+    return { source: name, head, changed };
   }
 
   async stop(): Promise<void> {

@@ -4,6 +4,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import { ChoreoStore } from '../store/ChoreoStore';
 import { ChoreoWriter } from '../writer/types';
 import {
@@ -76,6 +77,11 @@ export function choreoStoreServiceFactoryFor(
         );
       }),
     ready: async () => {},
+    syncSource: async name => {
+      throw new NotFoundError(
+        `There is no Choreo source '${name}' that follows a Git remote`,
+      );
+    },
   };
   return createServiceFactory({
     service: choreoStoreServiceRef,
