@@ -2,6 +2,7 @@ import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   BuildLogSource,
   ChoreoStoreReader,
+  ChoreoStoreService,
   FlowSource,
 } from '@choreo-for-backstage/plugin-choreo-node';
 import express, { NextFunction, Request, Response } from 'express';
@@ -36,7 +37,7 @@ import { TopologyService } from './topology/TopologyService';
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   logger: LoggerService;
-  store: ChoreoStoreReader;
+  store: ChoreoStoreReader & Pick<ChoreoStoreService, 'syncSource'>;
   authorizer: ChoreoAuthorizer;
   audit: AuditLog;
   idempotency: IdempotencyKeys;
