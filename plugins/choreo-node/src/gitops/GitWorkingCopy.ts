@@ -102,6 +102,9 @@ export class GitWorkingCopy {
     } else {
       await this.recover();
     }
+    // housekeeping in the foreground, under the lock, not racing the next command
+    await this.git(['config', 'gc.autoDetach', 'false']);
+    await this.git(['config', 'maintenance.autoDetach', 'false']);
     this.prepared = true;
   }
 
@@ -227,10 +230,7 @@ export class GitWorkingCopy {
       ]);
     }
     const head = await this.fetch();
-    const dropped = await droppedWork(
-      (...args) => this.git(args),
-      this.trackingRef,
-    );
+    const dropped = await droppedWork((...args) => this.git(args));
     await this.checkout(head);
     if (dropped.commits.length > 0 || dropped.files.length > 0) {
       this.logger?.warn(

@@ -8,10 +8,13 @@ export interface DroppedWork {
   files: string[];
 }
 
-/** What resetting the clone to `trackingRef` would throw away. */
+/**
+ * What resetting the clone would throw away: commits no remote-tracking
+ * branch has (so not those of a branch it followed before) and changes that
+ * were never committed.
+ */
 export async function droppedWork(
   git: (...args: string[]) => Promise<GitResult>,
-  trackingRef: string,
 ): Promise<DroppedWork> {
   const hasHead = await git('rev-parse', '--verify', '--quiet', 'HEAD').then(
     () => true,
@@ -19,7 +22,14 @@ export async function droppedWork(
   );
   const commits = hasHead
     ? (
-        await git('log', '--reverse', '--format=%s', `${trackingRef}..HEAD`)
+        await git(
+          'log',
+          '--reverse',
+          '--format=%s',
+          'HEAD',
+          '--not',
+          '--remotes',
+        )
       ).stdout
         .split('\n')
         .filter(Boolean)
