@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
+import { freeClosedPort } from '../../buildLogs/__testUtils__/closedPort';
 import { GitWorkingCopy } from '../../gitops/GitWorkingCopy';
 import {
   HttpsGitServer,
@@ -333,6 +334,21 @@ describe('DirectoryWriter with a Git remote', () => {
     });
     expect(remote.head()).toBe(before);
     portal.expectAtRemoteHead();
+  });
+
+  it('says so when the remote cannot be reached, writing nothing', async () => {
+    const port = await freeClosedPort();
+    const portal = replica(
+      viaHttps({ url: `https://127.0.0.1:${port}/git/gitops.git` }),
+    );
+
+    await expect(
+      portal.writer.apply(binding('api-nowhere'), jane),
+    ).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+      message: `The change was not saved: the GitOps repository https://127.0.0.1:${port}/git/gitops.git cannot be reached. Nothing was written; retry in a moment.`,
+    });
+    expect(fs.existsSync(portal.copy.root)).toBe(false);
   });
 
   it('refuses a write whose expected resource is stale, writing nothing', async () => {
