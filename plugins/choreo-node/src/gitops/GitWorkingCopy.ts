@@ -112,12 +112,21 @@ export class GitWorkingCopy {
   publishSteps(actor: string): PublishSteps {
     return {
       syncToRemote: async () => {
-        await this.prepare();
-        const head = await this.fetch();
-        if ((await this.localHead()) !== head) {
-          await this.checkout(head);
+        try {
+          await this.prepare();
+          const head = await this.fetch();
+          if ((await this.localHead()) !== head) {
+            await this.checkout(head);
+          }
+          return head;
+        } catch (error) {
+          this.logger?.warn(
+            `Choreo source '${this.name}': a write could not fetch ${
+              this.displayUrl
+            }: ${(error as Error).message}`,
+          );
+          throw error;
         }
-        return head;
       },
       commit: (base: string, files: FileContent[], message = 'Update') =>
         gitCommitFiles({ cwd: this.root, base, files, message, actor }),

@@ -69,6 +69,10 @@ export interface PushRejection {
   reason: string;
 }
 
+// the client saw a newer head; or the head moved while receive-pack held it
+const MOVED =
+  /fetch first|non-fast-forward|stale info|cannot lock ref|failed to update ref|incorrect old value|failed to lock|but expected/;
+
 /**
  * Reads the ref line of `git push --porcelain`: `!` means the ref was not
  * updated. Rejected as not a fast-forward (checked by the client) or because
@@ -83,12 +87,7 @@ export function pushRejection(porcelain: string): PushRejection | undefined {
       continue;
     }
     const reason = match[2] ?? match[1];
-    const moved =
-      match[1] === 'rejected'
-        ? /fetch first|non-fast-forward|stale info|already exists/.test(reason)
-        : /cannot lock ref|failed to update ref|incorrect old value|failed to lock|is at \S+ but expected/.test(
-            reason,
-          );
+    const moved = MOVED.test(reason);
     return { kind: moved ? 'moved' : 'refused', reason };
   }
   return undefined;
