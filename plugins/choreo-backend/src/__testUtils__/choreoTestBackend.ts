@@ -59,6 +59,27 @@ export async function startChoreoBackend(options: {
 
 type ChoreoBackendOptions = Parameters<typeof startChoreoBackend>[0];
 
+/** The choreo backend whose only source is a cluster (a kube-testenv's kubeconfig). */
+export function startChoreoBackendOnCluster(
+  cluster: { dir: string; kubeconfigPath: string },
+  options: Omit<ChoreoBackendOptions, 'sourceDir' | 'config'> = {},
+) {
+  return startChoreoBackend({
+    ...options,
+    // unused: the only source is the cluster
+    sourceDir: cluster.dir,
+    config: {
+      sources: [
+        {
+          type: 'kubernetes',
+          name: 'cluster',
+          kubeconfig: cluster.kubeconfigPath,
+        },
+      ],
+    },
+  });
+}
+
 /**
  * For the enclosing describe block: a choreo backend over a fresh copy of
  * the sample organization, started before its tests, stopped and the copy

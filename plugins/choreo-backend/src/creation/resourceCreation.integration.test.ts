@@ -9,7 +9,7 @@ import {
   startKubeTestEnv,
 } from '@internal/kube-testenv';
 import request from 'supertest';
-import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
+import { startChoreoBackendOnCluster } from '../__testUtils__/choreoTestBackend';
 import { eventually } from '../__testUtils__/sampleOrganization';
 
 // Real etcd + kube-apiserver with the OpenChoreo v1.2.3 CRDs (schemas and CEL rules).
@@ -24,26 +24,14 @@ interface Obj {
 
 describe('creating resources against a real API server', () => {
   let env: KubeTestEnv;
-  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackendOnCluster>>;
 
   beforeAll(async () => {
     env = await startKubeTestEnv({ crds: 'openchoreo' });
     for (const object of minimalOpenChoreoPlatform()) {
       await createObject(env, object);
     }
-    backend = await startChoreoBackend({
-      // unused: the only source is the cluster
-      sourceDir: env.dir,
-      config: {
-        sources: [
-          {
-            type: 'kubernetes',
-            name: 'cluster',
-            kubeconfig: env.kubeconfigPath,
-          },
-        ],
-      },
-    });
+    backend = await startChoreoBackendOnCluster(env);
   });
 
   afterAll(async () => {

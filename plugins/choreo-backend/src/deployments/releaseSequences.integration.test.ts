@@ -18,7 +18,7 @@ import {
   ComponentReleases,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import request from 'supertest';
-import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
+import { startChoreoBackendOnCluster } from '../__testUtils__/choreoTestBackend';
 import { eventually } from '../__testUtils__/sampleOrganization';
 
 /*
@@ -98,24 +98,13 @@ function platform(): KubeObject[] {
 describe('changes to what runs, one after another, with the real controller', () => {
   let env: KubeTestEnv;
   let manager: OpenChoreoManager | undefined;
-  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackendOnCluster>>;
 
   beforeAll(async () => {
     env = await startKubeTestEnv({ crds: 'openchoreo' });
     for (const object of platform()) await createObject(env, object);
     manager = await startOpenChoreoManager(env);
-    backend = await startChoreoBackend({
-      sourceDir: env.dir,
-      config: {
-        sources: [
-          {
-            type: 'kubernetes',
-            name: 'cluster',
-            kubeconfig: env.kubeconfigPath,
-          },
-        ],
-      },
-    });
+    backend = await startChoreoBackendOnCluster(env);
   });
 
   afterAll(async () => {
