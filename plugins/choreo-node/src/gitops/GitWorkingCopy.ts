@@ -135,6 +135,23 @@ export class GitWorkingCopy {
         await this.git(['update-ref', this.trackingRef, sha]);
         await this.checkout(sha);
       },
+      confirm: async sha => {
+        try {
+          const head = await this.fetch();
+          await this.checkout(head);
+          return await this.git([
+            'merge-base',
+            '--is-ancestor',
+            sha,
+            head,
+          ]).then(
+            () => true,
+            () => false,
+          );
+        } catch {
+          return undefined;
+        }
+      },
       undo: () => this.resetToTracking(),
       sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     };

@@ -6,7 +6,10 @@ import {
 import { retryDelayMs } from './retryDelay';
 
 /** A remote in memory: pushes fail as scripted, every step is recorded. */
-function fakeSteps(outcomes: PushOutcome[]) {
+function fakeSteps(
+  outcomes: PushOutcome[],
+  confirmed: () => boolean | undefined = () => false,
+) {
   const calls: string[] = [];
   let head = 0;
   const steps: PublishSteps = {
@@ -28,6 +31,10 @@ function fakeSteps(outcomes: PushOutcome[]) {
     },
     landed: async sha => {
       calls.push(`landed ${sha}`);
+    },
+    confirm: async sha => {
+      calls.push(`confirm ${sha}`);
+      return confirmed();
     },
     undo: async () => {
       calls.push('undo');
@@ -109,6 +116,40 @@ describe('publishWithRetries', () => {
       message: expect.stringContaining('refused the push (hook declined)'),
     });
     expect(calls.slice(-2)).toEqual(['push c1 refused', 'undo']);
+  });
+
+  it('asks the remote again when the connection broke during the push', async () => {
+    const broken: PushOutcome = { pushed: false, kind: 'unreachable' };
+
+    const landed = fakeSteps([broken], () => true);
+    await expect(
+      publishWithRetries(landed.steps, change([]), options),
+    ).resolves.toEqual({ result: 'updated', commit: 'c1' });
+    expect(landed.calls.slice(-2)).toEqual([
+      'push c1 unreachable',
+      'confirm c1',
+    ]);
+
+    const lost = fakeSteps([broken], () => false);
+    await expect(
+      publishWithRetries(lost.steps, change([]), options),
+    ).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+      message: expect.stringContaining(
+        'cannot be reached. Nothing was written',
+      ),
+    });
+
+    const unknown = fakeSteps([broken], () => undefined);
+    await expect(
+      publishWithRetries(unknown.steps, change([]), options),
+    ).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+      message: expect.stringMatching(
+        /^The change may or may not have been saved/,
+      ),
+    });
+    expect(unknown.calls.slice(-1)).toEqual(['undo']);
   });
 
   it('pushes nothing when there is nothing to write', async () => {

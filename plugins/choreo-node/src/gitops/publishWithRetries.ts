@@ -2,6 +2,7 @@ import { FileContent } from '../writer/directory/gitCommit';
 import {
   GitRemoteError,
   RemoteFailureKind,
+  maybePushedError,
   notPushedError,
 } from './remoteErrors';
 import { retryDelayMs } from './retryDelay';
@@ -29,6 +30,12 @@ export interface PublishSteps {
   push(sha: string): Promise<PushOutcome>;
   /** The push landed: check out `sha`. */
   landed(sha: string): Promise<void>;
+  /**
+   * After a push that got no clear answer (the connection broke): fetches
+   * and says whether `sha` reached the remote branch anyway, then checks the
+   * remote head out; undefined when the remote still cannot be asked.
+   */
+  confirm(sha: string): Promise<boolean | undefined>;
   /** Puts the working copy back at the remote head, clean. */
   undo(): Promise<void>;
   sleep(ms: number): Promise<void>;
@@ -75,6 +82,16 @@ export async function publishWithRetries<R>(
       if (outcome.pushed) {
         await steps.landed(sha);
         return { result: planned.result, commit: sha };
+      }
+      if (outcome.kind === 'unreachable' || outcome.kind === 'other') {
+        // the remote may have taken the commit before the connection broke
+        const reached = await steps.confirm(sha);
+        if (reached) {
+          return { result: planned.result, commit: sha };
+        }
+        if (reached === undefined) {
+          throw maybePushedError(options.remote);
+        }
       }
       if (outcome.kind !== 'moved' || attempt >= options.attempts) {
         throw fail(outcome.kind, outcome.reason, attempt);

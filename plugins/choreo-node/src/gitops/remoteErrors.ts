@@ -173,3 +173,10 @@ export function notFetchedError(
     )}. It keeps serving what it last fetched.`,
   );
 }
+
+/** A push whose answer was lost: it may or may not have landed. */
+export function maybePushedError(remote: string): Error {
+  return new ServiceUnavailableError(
+    `The change may or may not have been saved: the connection to the GitOps repository ${remote} broke during the push and it cannot be asked now. Look again in a moment before you retry.`,
+  );
+}
