@@ -29,15 +29,15 @@ describe('changedFields', () => {
     } as ChoreoResource;
     expect(changedFields(seen, now)).toEqual([
       {
+        field: 'metadata.annotations',
+        path: ['metadata', 'annotations'],
+        after: { 'openchoreo.dev/restartedAt': 't' },
+      },
+      {
         field: 'spec.releaseName',
         path: ['spec', 'releaseName'],
         before: 'r1',
         after: 'r2',
-      },
-      {
-        field: 'metadata.annotations',
-        path: ['metadata', 'annotations'],
-        after: { 'openchoreo.dev/restartedAt': 't' },
       },
     ]);
     expect(

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '@backstage/errors';
 import { ChoreoResource } from '@choreo-for-backstage/plugin-choreo-common';
+import { callerOwnedFields } from './serverMetadata';
 
 /** One field that is not what the caller saw. */
 export interface FieldChange {
@@ -67,37 +68,9 @@ export class FieldOwnershipError extends ConflictError {
   }
 }
 
-/** Metadata a back end owns and changes on its own; never part of what a caller saw. */
-const BOOKKEEPING = new Set([
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'managedFields',
-  'selfLink',
-]);
-
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The parts of a resource a person decides on: spec, labels, annotations and the rest of metadata, not status. */
-function decidable(resource: ChoreoResource): Plain {
-  const {
-    status: _status,
-    metadata,
-    ...rest
-  } = resource as ChoreoResource & {
-    status?: unknown;
-  };
-  const kept: Plain = {};
-  for (const [key, value] of Object.entries(metadata ?? {})) {
-    if (!BOOKKEEPING.has(key)) kept[key] = value;
-  }
-  return { ...rest, metadata: kept };
-}
 
 function collect(
   path: string[],
@@ -133,7 +106,7 @@ export function changedFields(
   actual: ChoreoResource,
 ): FieldChange[] {
   const out: FieldChange[] = [];
-  collect([], decidable(expected), decidable(actual), out);
+  collect([], callerOwnedFields(expected), callerOwnedFields(actual), out);
   return out;
 }
 

@@ -25,11 +25,11 @@ import { assertGitWorkTree, gitCommit, gitUnstage } from './gitCommit';
 import { ManifestDocuments } from './ManifestDocuments';
 import { conventionalManifestPath } from './manifestLayout';
 import {
-  callerOwnedFields,
   mergeIntoDocument,
   newManifestDocument,
   withControlPlaneLabel,
 } from './manifestMerge';
+import { callerOwnedFields } from '../serverMetadata';
 import {
   removeFileAndEmptyFolders,
   writeFileAtomically,

@@ -1,41 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  CHOREO_LABELS,
-  ChoreoResource,
-} from '@choreo-for-backstage/plugin-choreo-common';
+import { CHOREO_LABELS } from '@choreo-for-backstage/plugin-choreo-common';
 import { Document, isCollection, isMap, isScalar } from 'yaml';
 
 type Json = Record<string, unknown>;
 
 function isPlainObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Metadata the API server owns; a manifest in Git should not pin them. */
-const SERVER_METADATA = [
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'managedFields',
-  'selfLink',
-];
-
-/**
- * The part of a resource a caller may write. `status` is dropped: it belongs
- * to the controllers, and a status block that is already in a file (from an
- * exported cluster snapshot) stays as it is. Server-owned metadata is dropped
- * for the same reason.
- */
-export function callerOwnedFields(resource: ChoreoResource): Json {
-  const { status: _status, ...rest } = resource as unknown as Json;
-  const metadata = { ...(rest.metadata as Json) };
-  for (const field of SERVER_METADATA) {
-    delete metadata[field];
-  }
-  return { ...rest, metadata };
 }
 
 /** The YAML node at `path` as plain data, for comparing with a patch value. */

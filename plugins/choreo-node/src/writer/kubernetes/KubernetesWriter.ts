@@ -15,6 +15,7 @@ import {
   validateWriteContext,
 } from '../validateResource';
 import { assertAsExpected } from '../resourceChanges';
+import { callerOwnedFields, withoutServerMetadata } from '../serverMetadata';
 import { translateWriteError } from './kubeWriteErrors';
 import { keepOwnedFields, managersOf } from './managedFields';
 
@@ -32,30 +33,6 @@ export interface KubernetesWriterOptions {
   /** Kubernetes user name of an actor (default: the actor's entity ref as it is). */
   kubernetesUserOf?: (actor: string) => string;
   fieldManager?: string;
-}
-
-/** Metadata the API server owns; sending it back would fail or pin stale values. */
-const SERVER_METADATA = [
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'managedFields',
-  'selfLink',
-] as const;
-
-/** The object as we apply it: what the caller owns, without status and server fields. */
-export function applyBody(resource: ChoreoResource): Record<string, unknown> {
-  const { status: _status, ...rest } = resource as ChoreoResource & {
-    status?: unknown;
-  };
-  const metadata: Record<string, unknown> = { ...resource.metadata };
-  for (const field of SERVER_METADATA) {
-    delete metadata[field];
-  }
-  return { ...rest, metadata };
 }
 
 /** Reads before an apply when others keep writing in between; then the 409 stands. */
@@ -89,18 +66,6 @@ function isStaleVersion(error: unknown): boolean {
       c => c.reason === 'FieldManagerConflict',
     )
   );
-}
-
-/** What the user sees of an object: without server bookkeeping that changes on every write. */
-function comparable(object: Record<string, unknown> | undefined) {
-  if (!object) {
-    return undefined;
-  }
-  const metadata = { ...(object.metadata as Record<string, unknown>) };
-  for (const field of SERVER_METADATA) {
-    delete metadata[field];
-  }
-  return { ...object, metadata };
 }
 
 function withoutManagedFields(object: Record<string, unknown>): ChoreoResource {
@@ -150,7 +115,8 @@ export class KubernetesWriter implements ChoreoWriter {
       for (let attempt = 1; ; attempt++) {
         const before = await this.read(path, context);
         this.assertExpected(what, context, before);
-        const body = applyBody(
+        // what we apply: our fields, without status and server fields
+        const body = callerOwnedFields(
           keepOwnedFields(
             before,
             manager,
@@ -177,7 +143,12 @@ export class KubernetesWriter implements ChoreoWriter {
           let action: WriteResult['action'] = 'updated';
           if (status === 201 || !before) {
             action = 'created';
-          } else if (isDeepStrictEqual(comparable(before), comparable(after))) {
+          } else if (
+            isDeepStrictEqual(
+              withoutServerMetadata(before),
+              withoutServerMetadata(after),
+            )
+          ) {
             action = 'unchanged';
           }
           return {
