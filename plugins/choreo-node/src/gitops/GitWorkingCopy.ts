@@ -20,6 +20,7 @@ import {
 } from './remoteErrors';
 import { redactText, redactUrl } from './remoteUrl';
 import { SerialQueue } from './SerialQueue';
+import { removeStaleLocks } from './staleLocks';
 
 export interface GitWorkingCopyOptions {
   /** Where the clone lives (the directory source's path). */
@@ -236,11 +237,16 @@ export class GitWorkingCopy {
         `'${this.root}' is neither empty nor a clone of ${this.displayUrl}; empty it, or point the source's path at a new directory`,
       );
     }
-    // a crash during a checkout leaves the lock behind; nobody else works here
-    if (await exists(path.join(gitDir, 'index.lock'))) {
-      await fs.rm(path.join(gitDir, 'index.lock'), { force: true });
+    // git processes killed with a crashed backend leave their locks behind;
+    // nobody else works in this clone
+    const stale = await removeStaleLocks(gitDir);
+    if (stale.length > 0) {
       this.logger?.warn(
-        `Choreo source '${this.name}': removed a stale index.lock from the working copy`,
+        `Choreo source '${
+          this.name
+        }': removed what an interrupted git left in the working copy: ${stale.join(
+          ', ',
+        )}`,
       );
     }
     const configured = await this.git(['remote', 'get-url', 'origin']).then(

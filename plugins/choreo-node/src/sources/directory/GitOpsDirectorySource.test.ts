@@ -140,8 +140,10 @@ describe('GitOpsDirectorySource', () => {
     fs.writeFileSync(`${root}/acme/stray.yaml`, component('stray'));
     fs.appendFileSync(`${root}/acme/shop.yaml`, '# edited by hand\n');
     fs.writeFileSync(`${root}/.git/index.lock`, '');
+    fs.writeFileSync(`${root}/.git/refs/remotes/origin/main.lock`, '');
+    fs.writeFileSync(`${root}/.git/choreo-index-1-abcd`, '');
 
-    const { store, logger } = await startSource(viaHttps(), root);
+    const { store, logger, source } = await startSource(viaHttps(), root);
 
     expect(store.get('Component', 'half-done', 'acme')).toBeUndefined();
     expect(store.get('Component', 'stray', 'acme')).toBeUndefined();
@@ -151,7 +153,12 @@ describe('GitOpsDirectorySource', () => {
     expect(logged).toMatch(
       /dropping 1 unpushed commit \("Promote half-done to production"\) and uncommitted changes to acme\/shop\.yaml, acme\/stray\.yaml/,
     );
-    expect(logged).toContain('stale index.lock');
+    expect(logged).toContain(
+      'removed what an interrupted git left in the working copy: choreo-index-1-abcd, index.lock, refs/remotes/origin/main.lock',
+    );
+    // the next fetch works
+    remote.clone().push({ 'acme/after.yaml': component('after') }, 'After');
+    await expect(source.sync()).resolves.toMatchObject({ changed: true });
     expect(logged).not.toContain(PASSWORD);
   });
 
