@@ -158,18 +158,16 @@ describe('changes to what runs, one after another, with the real controller', ()
   ): Promise<Binding> {
     return eventually(async () => {
       const now = await binding(environment);
-      expect(now?.spec).toMatchObject({
+      expect({
+        releaseName: now?.spec.releaseName,
+        state: now?.spec.state ?? 'Active',
+        restartedAt: restartedAtOf(now!),
+      }).toEqual({
         releaseName: expected.releaseName,
-        ...(expected.state === 'Undeploy' ? { state: 'Undeploy' } : {}),
+        state: expected.state,
+        // a step that does not restart keeps the last restart
+        restartedAt: expected.restartedAt ?? restartedAtOf(now!),
       });
-      if (expected.state === 'Active') {
-        expect(now?.spec.state ?? 'Active').toBe('Active');
-      }
-      if (expected.restartedAt) {
-        expect(
-          now?.metadata.annotations?.[CHOREO_ANNOTATIONS.restartedAt],
-        ).toBe(expected.restartedAt);
-      }
       const observed = (now?.status?.conditions ?? []).map(
         c => c.observedGeneration,
       );
