@@ -131,6 +131,20 @@ describe('changes to what runs, one after another, with the real controller', ()
   const binding = (environment: string) =>
     getObject<Binding>(env, bindingRef(environment));
 
+  const restartedAtOf = (b: Binding) =>
+    b.metadata.annotations?.[CHOREO_ANNOTATIONS.restartedAt];
+
+  /** A wait that timed out says what the controller was doing. */
+  async function withControllerLog<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}\n${manager?.recentOutput()}`,
+      );
+    }
+  }
+
   /** What the portal shows for an environment (the store, via the backend). */
   async function shown(environment: string) {
     const res = await request(backend.server)
@@ -156,51 +170,48 @@ describe('changes to what runs, one after another, with the real controller', ()
     environment: string,
     expected: { releaseName: string; state: string; restartedAt?: string },
   ): Promise<Binding> {
-    return eventually(async () => {
-      const now = await binding(environment);
-      expect({
-        releaseName: now?.spec.releaseName,
-        state: now?.spec.state ?? 'Active',
-        restartedAt: restartedAtOf(now!),
-      }).toEqual({
-        releaseName: expected.releaseName,
-        state: expected.state,
-        // a step that does not restart keeps the last restart
-        restartedAt: expected.restartedAt ?? restartedAtOf(now!),
-      });
-      const observed = (now?.status?.conditions ?? []).map(
-        c => c.observedGeneration,
-      );
-      // the controller's view: it reconciled this very generation
-      expect(observed).toContain(now!.metadata.generation);
-      // the portal shows it too: the next change decides on what it shows
-      const portal = await shown(environment);
-      expect(portal).toMatchObject({
-        releaseName: expected.releaseName,
-        state: expected.state,
-      });
-      expect(portal?.restartedAt).toBe(restartedAtOf(now!));
-      return now!;
-    }, 180_000).catch(error => {
-      throw new Error(`${error.message}\n${manager?.recentOutput()}`);
-    });
+    return withControllerLog(
+      eventually(async () => {
+        const now = await binding(environment);
+        expect({
+          releaseName: now?.spec.releaseName,
+          state: now?.spec.state ?? 'Active',
+          restartedAt: restartedAtOf(now!),
+        }).toEqual({
+          releaseName: expected.releaseName,
+          state: expected.state,
+          // a step that does not restart keeps the last restart
+          restartedAt: expected.restartedAt ?? restartedAtOf(now!),
+        });
+        const observed = (now?.status?.conditions ?? []).map(
+          c => c.observedGeneration,
+        );
+        // the controller's view: it reconciled this very generation
+        expect(observed).toContain(now!.metadata.generation);
+        // the portal shows it too: the next change decides on what it shows
+        const portal = await shown(environment);
+        expect(portal).toMatchObject({
+          releaseName: expected.releaseName,
+          state: expected.state,
+        });
+        expect(portal?.restartedAt).toBe(restartedAtOf(now!));
+        return now!;
+      }, 180_000),
+    );
   }
 
   /** The release autoDeploy put in development, once there is one other than `not`. */
   async function developmentRelease(not?: string): Promise<string> {
-    return eventually(async () => {
-      const name = (await binding('development'))?.spec.releaseName;
-      expect(name).toBeDefined();
-      expect(name).not.toBe(not);
-      expect((await shown('development'))?.releaseName).toBe(name);
-      return name!;
-    }, 180_000).catch(error => {
-      throw new Error(`${error.message}\n${manager?.recentOutput()}`);
-    });
+    return withControllerLog(
+      eventually(async () => {
+        const name = (await binding('development'))?.spec.releaseName;
+        expect(name).toBeDefined();
+        expect(name).not.toBe(not);
+        expect((await shown('development'))?.releaseName).toBe(name);
+        return name!;
+      }, 180_000),
+    );
   }
-
-  const restartedAtOf = (b: Binding) =>
-    b.metadata.annotations?.[CHOREO_ANNOTATIONS.restartedAt];
 
   it('promote, restart, undeploy, redeploy, roll back and promote again keep every field', async () => {
     const r1 = await developmentRelease();
