@@ -68,11 +68,12 @@ export function apiServerArgs(layout: ControlPlaneLayout): string[] {
   ];
 }
 
-/** The kubeconfig for the admin token; clients and the manager both use it. */
+/** A kubeconfig for a bearer token: the admin's (clients and the manager use it) or another identity's. */
 export function kubeconfigYaml(
   server: string,
   caData: string,
   token: string,
+  user = 'kube-testenv-admin',
 ): string {
   const ca = Buffer.from(caData, 'utf8').toString('base64');
   return [
@@ -84,14 +85,14 @@ export function kubeconfigYaml(
     `      server: ${server}`,
     `      certificate-authority-data: ${ca}`,
     'users:',
-    '  - name: kube-testenv-admin',
+    `  - name: ${JSON.stringify(user)}`,
     '    user:',
     `      token: ${token}`,
     'contexts:',
     '  - name: kube-testenv',
     '    context:',
     '      cluster: kube-testenv',
-    '      user: kube-testenv-admin',
+    `      user: ${JSON.stringify(user)}`,
     '      namespace: default',
     'current-context: kube-testenv',
     '',

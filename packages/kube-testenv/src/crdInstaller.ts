@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { KubeConnection, kubeCall, kubeRequest, waitFor } from './kubeRest';
+import { readManifests } from './manifests';
+import { KubeObject } from './openchoreoFixtures';
 import { openchoreoModuleDir } from './openchoreoModule';
 import { PACKAGE_DIR } from './packageDir';
 
@@ -45,26 +45,10 @@ export function openchoreoCrdPaths(version?: string): string[] {
 
 /** Expands files and directories (their *.yaml / *.yml files) into CRD manifests. */
 export function readCrdManifests(paths: string[]): CrdManifest[] {
-  const files = paths.flatMap(p =>
-    statSync(p).isDirectory()
-      ? readdirSync(p)
-          .filter(name => /\.ya?ml$/.test(name))
-          .sort()
-          .map(name => path.join(p, name))
-      : [p],
+  const manifests = readManifests(paths).filter(
+    (obj): obj is KubeObject & CrdManifest =>
+      obj.kind === 'CustomResourceDefinition',
   );
-  const manifests: CrdManifest[] = [];
-  for (const file of files) {
-    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
-      if (doc.errors.length > 0) {
-        throw new Error(`${file} is not valid YAML: ${doc.errors[0].message}`);
-      }
-      const obj = doc.toJS() as Partial<CrdManifest> | null;
-      if (obj?.kind === 'CustomResourceDefinition') {
-        manifests.push(obj as CrdManifest);
-      }
-    }
-  }
   if (manifests.length === 0) {
     throw new Error(`No CustomResourceDefinition found in ${paths.join(', ')}`);
   }

@@ -7,6 +7,9 @@ export {
 export type { CrdSchema, OpenChoreoCrd } from './openchoreoModule';
 export { startKubeTestEnv } from './kubeTestEnv';
 export type { KubeTestEnv, KubeTestEnvOptions } from './kubeTestEnv';
+export { serviceAccountIdentity } from './identities';
+export type { KubeIdentity } from './identities';
+export { readManifests } from './manifests';
 export { startOpenChoreoManager } from './openchoreoManager';
 export type {
   OpenChoreoManager,

@@ -33,6 +33,7 @@ import {
   kubeRequest,
   waitFor,
 } from './kubeRest';
+import { KubeIdentity, serviceAccountIdentity } from './identities';
 import { freeLoopbackPorts, httpGet } from './loopback';
 import { ManagedProcess, spawnManaged } from './managedProcess';
 import { startOrphanWatchdog } from './orphanWatchdog';
@@ -73,6 +74,11 @@ export interface KubeTestEnv extends KubeConnection {
     body?: unknown,
     options?: { contentType?: string },
   ): Promise<T>;
+  /**
+   * Credentials of an existing ServiceAccount (a token from the TokenRequest API): requests
+   * with them are authorized by RBAC like a pod's, unlike the admin's (system:masters).
+   */
+  serviceAccount(namespace: string, name: string): Promise<KubeIdentity>;
   /** Installs more CRDs (files or directories) and waits until they are served. */
   installCrds(paths: string[]): Promise<void>;
   /** Starts a process that is stopped with the environment (and killed if the test process dies). */
@@ -212,6 +218,8 @@ export async function startKubeTestEnv(
         kubeRequest(conn(), method, apiPath, body, requestOptions),
       call: (method, apiPath, body, requestOptions) =>
         kubeCall(conn(), method, apiPath, body, requestOptions),
+      serviceAccount: (namespace, name) =>
+        serviceAccountIdentity(conn(), namespace, name),
       installCrds: paths => installCrds(conn(), readCrdManifests(paths)),
       startProcess,
       async restartApiServer() {
