@@ -34,6 +34,32 @@ describe('sourceHealth', () => {
     ]);
   });
 
+  it('names the verb RBAC refused: a role may allow list but not watch', () => {
+    const forbidden = (method: string, verb: string) =>
+      new KubeApiError(method, '/apis/openchoreo.dev/v1alpha1/projects', 403, {
+        message: `projects.openchoreo.dev is forbidden: User "system:serviceaccount:backstage:choreo-backstage" cannot ${verb} resource "projects" in API group "openchoreo.dev" at the cluster scope`,
+      });
+    const messages = (method: string, verb: string) =>
+      sourceHealth(
+        [
+          {
+            description: 'Project',
+            resource: 'projects.openchoreo.dev',
+            error: forbidden(method, verb),
+          },
+        ],
+        { server, everListed: true },
+      ).problems.map(p => p.message);
+    expect(messages('WATCH', 'watch')).toEqual([
+      expect.stringMatching(
+        /^Project: not allowed to watch projects\.openchoreo\.dev \(.*cannot watch resource "projects".*\); grant the backend's Kubernetes identity list and watch on it$/,
+      ),
+    ]);
+    expect(messages('GET', 'list')[0]).toMatch(
+      /^Project: not allowed to list projects\.openchoreo\.dev /,
+    );
+  });
+
   it('is stale when the API server went away after a sync, failing when it never answered', () => {
     const troubles = [
       {

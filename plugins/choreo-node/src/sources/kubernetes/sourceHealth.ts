@@ -30,7 +30,9 @@ export function troubleMessage(trouble: CollectionTrouble, server: string) {
     return `${description}: ${resource} is not served by the API server at ${server}; install the OpenChoreo v1.2 CRDs (the source checks again every minute)`;
   }
   if (error instanceof KubeApiError && error.status === 403) {
-    return `${description}: not allowed to list and watch ${resource} (${
+    // name the refused verb: a role may allow list but not watch
+    const verb = error.method === 'WATCH' ? 'watch' : 'list';
+    return `${description}: not allowed to ${verb} ${resource} (${
       error.body?.message ?? 'forbidden'
     }); grant the backend's Kubernetes identity list and watch on it`;
   }
