@@ -31,8 +31,15 @@ describe('a ServiceAccount identity on the test API server', () => {
     const reader = await env.serviceAccount('portal', 'reader');
     expect(reader.user).toBe('system:serviceaccount:portal:reader');
 
-    const refused = await kubeCall(reader, 'GET', '/api/v1/namespaces').catch(
-      e => e,
+    const refused: KubeApiError = await kubeCall(
+      reader,
+      'GET',
+      '/api/v1/namespaces',
+    ).then(
+      () => {
+        throw new Error('the reader listed namespaces');
+      },
+      (e: KubeApiError) => e,
     );
     expect(refused).toBeInstanceOf(KubeApiError);
     expect(refused.status).toBe(403);
