@@ -2,11 +2,9 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError, stringifyError } from '@backstage/errors';
 import {
-  CHOREO_KINDS,
   ChoreoKind,
   ResourceKey,
   ResourceOf,
-  resourceKeyOf,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoSourceConfig, readChoreoSourcesConfig } from '../sources/config';
 import { GitWorkingCopy } from '../gitops/GitWorkingCopy';
@@ -71,10 +69,6 @@ interface SourceEntry {
   /** Why the source could not be built from its configuration. */
   error?: string;
 }
-
-const NAMESPACED_KINDS = CHOREO_KINDS.filter(k => k.namespaced).map(
-  k => k.kind,
-);
 
 /** Builds the sources from `choreo.sources`, starts them and serves the store. */
 export class DefaultChoreoStoreService implements ChoreoStoreService {
@@ -228,18 +222,9 @@ export class DefaultChoreoStoreService implements ChoreoStoreService {
   }
 
   /** The source of the Namespace object, else of any resource in the namespace. */
+  /** The one source a namespace (organisation) comes from. */
   private sourceOfNamespace(namespace: string): string | undefined {
-    const own = this.store.sourceOf({ kind: 'Namespace', name: namespace });
-    if (own) {
-      return own;
-    }
-    for (const kind of NAMESPACED_KINDS) {
-      const [first] = this.store.list(kind, { namespace });
-      if (first) {
-        return this.store.sourceOf(resourceKeyOf(first));
-      }
-    }
-    return undefined;
+    return this.store.ownerOfNamespace(namespace);
   }
 
   get<K extends ChoreoKind>(

@@ -176,41 +176,62 @@ describe('ChoreoStore', () => {
     expect(store.sources()[0].resourceCount).toBe(2);
   });
 
-  it('lets the first registered source win a conflict and tells the other one', () => {
+  it('serves each namespace from one source: the first registered that has it, and names both in a conflict', () => {
     const store = new ChoreoStore();
     const first = store.sinkFor('cluster', 'kubernetes');
     const second = store.sinkFor('files', 'directory');
 
-    second.replaceAll([project('shop', 'acme', { from: 'files' })]);
+    second.replaceAll([
+      project('shop', 'acme', { from: 'files' }),
+      project('web', 'acme', { from: 'files' }),
+    ]);
     expect(
       store.sourceOf({ kind: 'Project', namespace: 'acme', name: 'shop' }),
     ).toBe('files');
+    expect(store.ownerOfNamespace('acme')).toBe('files');
 
     const events = recordEvents(store);
     first.replaceAll([project('shop', 'acme', { from: 'cluster' })]);
 
+    // the cluster owns acme now: its copy of shop, and none of the files' others
+    expect(store.ownerOfNamespace('acme')).toBe('cluster');
     expect(store.get('Project', 'shop', 'acme')?.spec).toMatchObject({
       from: 'cluster',
     });
-    expect(events[0].changes[0]).toMatchObject({
-      type: 'modified',
-      source: 'cluster',
-    });
+    expect(store.get('Project', 'web', 'acme')).toBeUndefined();
+    expect(
+      events.flatMap(e =>
+        e.changes.map(c => [c.type, c.resource.metadata.name]),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        ['modified', 'shop'],
+        ['deleted', 'web'],
+      ]),
+    );
     const [clusterStatus, filesStatus] = store.sources();
     expect(clusterStatus.problems).toEqual([]);
     expect(filesStatus.problems).toEqual([
-      expect.objectContaining({
-        message: expect.stringContaining("provided by source 'cluster'"),
-        resource: { kind: 'Project', namespace: 'acme', name: 'shop' },
-      }),
+      {
+        message:
+          "Namespace 'acme' comes from source 'cluster', which is configured first; this source's 2 objects in it are ignored. Each organisation must come from one source: remove it from one of them, or give each source its own namespaces (choreo.sources[].namespaces)",
+        resource: { kind: 'Namespace', name: 'acme' },
+      },
     ]);
     expect(filesStatus.resourceCount).toBe(0);
 
-    // When the winner lets go, the other source's copy takes its place.
+    // another namespace of the files is theirs
+    second.applyChanges({ upserts: [project('shop', 'globex')] });
+    expect(store.ownerOfNamespace('globex')).toBe('files');
+    expect(store.get('Project', 'shop', 'globex')).toBeDefined();
+
+    // When the owner lets go, the other source's copies take its place.
     first.replaceAll([]);
+    expect(store.ownerOfNamespace('acme')).toBe('files');
     expect(store.get('Project', 'shop', 'acme')?.spec).toMatchObject({
       from: 'files',
     });
+    expect(store.get('Project', 'web', 'acme')).toBeDefined();
     expect(store.sources()[1].problems).toEqual([]);
   });
 
