@@ -25,7 +25,9 @@ describe('KubernetesSource', () => {
       );
       // Every collection failed, and the message counts the rest rather than listing them.
       expect(status.message).toContain(
-        `(and ${CHOREO_KINDS.length - 1} more collections). Check the source's url/kubeconfig`,
+        `(and ${
+          CHOREO_KINDS.length - 1
+        } more collections). Check the source's url/kubeconfig`,
       );
       expect(status.resourceCount).toBe(0);
     } finally {
