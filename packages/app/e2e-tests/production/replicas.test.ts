@@ -120,6 +120,9 @@ async function landOnceEach(
 }
 
 test.describe('two replicas behind a load balancer', () => {
+  // a replica takes a minute or more to start again on a busy 2-CPU machine
+  test.describe.configure({ timeout: 10 * 60_000 });
+
   test('concurrent promotions sent to both replicas land once each, in one order', async ({
     browser,
   }, testInfo) => {
@@ -364,19 +367,20 @@ test.describe('two replicas behind a load balancer', () => {
       r =>
         r.url().includes('/flows/stream') &&
         r.headers()['x-choreo-replica'] !== lost.name,
-      { timeout: 60_000 },
+      { timeout: 45_000 },
     );
     reopened.catch(() => undefined); // awaited below, once it matters
 
     await killReplica(lost);
     try {
       // What the person sees once the replica is gone, whichever it is.
-      const reconnected = page.getByText(/^Live \(reconnected 1 time\)/);
+      const reconnected = page.getByText(/^Live \(reconnected/);
       await expect(
         reconnected.or(page.getByText('Could not stream the flows')),
       ).toBeVisible();
       await screenshot(page, testInfo, 'replicas-flow-stream-after-losing-one');
-      await expect(reconnected).toBeVisible({ timeout: 60_000 });
+      // a reconnect takes seconds; the other replica is up all along
+      await expect(reconnected).toBeVisible({ timeout: 45_000 });
       await reopened;
     } finally {
       await restartReplica(lost, baseURL!);
