@@ -4,8 +4,9 @@ export interface Config {
   /** Choreo for Backstage */
   choreo?: {
     /**
-     * Where the Choreo resources come from, in order of precedence: when two
-     * sources provide the same resource, the one listed first wins.
+     * Where the Choreo resources come from. Each organisation (control-plane
+     * namespace) comes from one source: when two offer the same namespace,
+     * the one listed first serves it and the other reports a conflict.
      */
     sources?: Array<
       | {
