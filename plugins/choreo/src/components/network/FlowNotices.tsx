@@ -32,13 +32,16 @@ export const StreamStatusLine = (props: {
   if (status.state === 'failed') return null;
   let label = 'Listening for flows…';
   if (paused) label = 'Paused';
-  else if (status.state === 'live') {
+  else if (status.state === 'reconnecting') {
+    label = `Connection lost; reconnecting (attempt ${status.attempt})…`;
+  } else if (status.state === 'live') {
     label =
       status.reconnects > 0
         ? `Live (reconnected ${plural(status.reconnects, 'time')})`
         : 'Live';
   }
-  const Icon = paused ? StatusPending : StatusRunning;
+  const Icon =
+    paused || status.state === 'reconnecting' ? StatusPending : StatusRunning;
   return (
     <Box
       display="flex"

@@ -266,6 +266,38 @@ describe('the Network tab', () => {
     expect(screen.getByText(/reconnected 1 time/)).toBeInTheDocument();
   });
 
+  it('opens the stream again when the connection drops, and says it reconnected', async () => {
+    const later = flow({
+      l7: {
+        type: 'RESPONSE',
+        protocol: 'http',
+        method: 'POST',
+        path: '/cart/items',
+        statusCode: 201,
+      },
+    });
+    let connections = 0;
+    server.on(STREAM, () => {
+      connections++;
+      // the first connection closes without an end event: its replica died
+      return connections === 1
+        ? { events: [{ event: 'flow', data: getProducts }] }
+        : {
+            events: [getProducts, later].map(data => ({ event: 'flow', data })),
+            keepOpen: true,
+          };
+    });
+    await render();
+    expect(
+      await screen.findByText('POST /cart/items → 201'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Live \(reconnected 1 time\)/)).toBeInTheDocument();
+    expect(flowRows()).toHaveLength(2);
+    expect(
+      screen.queryByText(/connection to the flow stream closed/),
+    ).not.toBeInTheDocument();
+  });
+
   it('says how many flows the server had to skip', async () => {
     server.on(STREAM, {
       events: [
