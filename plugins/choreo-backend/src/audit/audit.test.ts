@@ -7,6 +7,10 @@ import {
   startChoreoBackend,
 } from '../__testUtils__/choreoTestBackend';
 import { copySampleOrganization } from '../__testUtils__/sampleOrganization';
+import {
+  ABANDONED_AFTER_MS,
+  requestFingerprint,
+} from '../shared/IdempotencyKeys';
 
 jest.setTimeout(60_000);
 
@@ -83,6 +87,45 @@ describe.each(databases.eachSupportedId())('the audit log on %s', id => {
       'This Idempotency-Key was used for a different request; use a new key for a new request',
     );
     await restart('bad key with spaces').expect(400);
+  });
+
+  it('runs a retry again once the replica that claimed its key stopped mid-write', async () => {
+    // a replica claimed the key, then died before the write finished
+    await knex('idempotency_keys').insert({
+      actor: ALICE,
+      key: 'restart-staging-2',
+      fingerprint: requestFingerprint({
+        method: 'POST',
+        baseUrl: '/api/choreo',
+        path: '/components/acme/checkout-api/restart',
+        body: { environment: 'staging' },
+      } as never),
+      state: 'running',
+      status: null,
+      response: null,
+      created_at: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const waiting = await restart('restart-staging-2').expect(409);
+    expect(waiting.body.error.message).toMatch(
+      /^A request with this Idempotency-Key is still being applied; wait a moment and retry\. If the portal stopped while applying it, a retry after .* applies it \(once\)$/,
+    );
+
+    // long after: nothing is applying it any more
+    await knex('idempotency_keys')
+      .where({ key: 'restart-staging-2' })
+      .update({
+        created_at: new Date(
+          Date.now() - ABANDONED_AFTER_MS - 1000,
+        ).toISOString(),
+      });
+    const before = commits();
+    const retried = await restart('restart-staging-2').expect(200);
+    expect(commits()).toBe(before + 1);
+    // and from now on the key answers with that result
+    expect((await restart('restart-staging-2').expect(200)).body).toEqual(
+      retried.body,
+    );
+    expect(commits()).toBe(before + 1);
   });
 
   it('keeps bodies and secrets out of the log, and tells the caller no paths or git output', async () => {

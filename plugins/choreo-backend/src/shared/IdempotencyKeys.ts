@@ -16,6 +16,15 @@ interface KeyRow {
 
 const TABLE = 'idempotency_keys';
 
+/**
+ * A key still 'running' after this long was left by a replica that stopped
+ * mid-write (writes take seconds): a retry runs the request again, which is
+ * safe because every write re-checks what it changes (an applied promotion
+ * comes back 'unchanged', a created resource 'changed since you looked').
+ * The approval gate settles its interrupted requests after the same time.
+ */
+export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
 /** An HTTP answer to send, or to replay for a retried request. */
 export interface Answer {
   status: number;
@@ -128,16 +137,28 @@ export class IdempotencyKeys {
         .first();
       if (!existing) throw error;
       this.checkSameRequest(existing, fingerprint);
+      const now = new Date();
       if (existing.state === 'failed') {
         const retried = await this.db<KeyRow>(TABLE)
           .where({ actor, key, state: 'failed' })
-          .update({ state: 'running' });
+          .update({ state: 'running', created_at: now.toISOString() });
         if (retried === 1) return;
       }
+      const abandonedBefore = new Date(now.getTime() - ABANDONED_AFTER_MS);
+      if (existing.state === 'running') {
+        const takenOver = await this.db<KeyRow>(TABLE)
+          .where({ actor, key, state: 'running' })
+          .andWhere('created_at', '<', abandonedBefore.toISOString())
+          .update({ created_at: now.toISOString() });
+        if (takenOver === 1) return;
+      }
+      const retryAt = new Date(
+        Date.parse(existing.created_at) + ABANDONED_AFTER_MS,
+      );
       throw new ConflictError(
         existing.state === 'done'
           ? 'This request was already applied with this Idempotency-Key'
-          : 'A request with this Idempotency-Key is still being applied; wait a moment and retry',
+          : `A request with this Idempotency-Key is still being applied; wait a moment and retry. If the portal stopped while applying it, a retry after ${retryAt.toISOString()} applies it (once)`,
       );
     }
   }
