@@ -170,6 +170,11 @@ export class ChangeGate {
             `You may not ${what}: you asked for it, and a change in '${request.environment}' needs a second person (four-eyes)`,
           );
         }
+        // decided (or being applied) already: say that, not that the
+        // environment changed since (which may be this very change landing)
+        if (request.state !== 'pending') {
+          throw await this.notPending(id, 'approved');
+        }
         await this.checkStillApplicable(request, ctx);
         if (
           !(await this.options.requests.transition(id, 'pending', 'applying', {

@@ -273,6 +273,36 @@ describe.each(databases.eachSupportedId())('the approval gate on %s', id => {
     }).expect(202);
   });
 
+  it('says a request being applied is not pending, not that its environment changed', async () => {
+    await start();
+    // another replica is applying it right now (or died doing so a moment ago)
+    await knex('change_requests').insert({
+      id: '00000000-0000-4000-8000-000000000002',
+      component_ref: 'component:acme/checkout-api',
+      environment: 'production',
+      kind: 'restart',
+      change: JSON.stringify({ kind: 'restart' }),
+      basis: JSON.stringify({ bound: false }),
+      requested_by: ALICE,
+      requested_at: new Date().toISOString(),
+      expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+      state: 'applying',
+      open_key: 'component:acme/checkout-api|production',
+      applying_since: new Date().toISOString(),
+      decided_by: BOB,
+    });
+    const again = await request(backend.server)
+      .post(
+        api('/change-requests/00000000-0000-4000-8000-000000000002/approve'),
+      )
+      .set('Authorization', as(BOB))
+      .send({})
+      .expect(409);
+    expect(again.body.error.message).toBe(
+      "Change request '00000000-0000-4000-8000-000000000002' is applying, not pending; only pending requests can be approved",
+    );
+  });
+
   it('treats a pipeline environment no source knows as one that needs approval', async () => {
     await editSampleManifests(
       sample.dir,
