@@ -4,7 +4,6 @@ import {
   KubeTestEnv,
   createObject,
   mergePatchObject,
-  startKubeTestEnv,
 } from '@internal/kube-testenv';
 import {
   CHOREO_API_VERSION,
@@ -12,6 +11,10 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { freeClosedPort } from './__testUtils__/closedPort';
 import { KubeletLogsTestDouble } from './__testUtils__/KubeletLogsTestDouble';
+import {
+  WORKFLOW_NODE,
+  startWorkflowPlaneCluster,
+} from './__testUtils__/workflowPlaneCluster';
 import { KubernetesBuildLogSource } from './KubernetesBuildLogSource';
 import { BuildLogLine } from './types';
 
@@ -20,7 +23,7 @@ import { BuildLogLine } from './types';
 jest.setTimeout(180_000);
 
 const NS = 'workflows-acme';
-const NODE = 'kubelet-double';
+const NODE = WORKFLOW_NODE;
 
 function workflowRun(argoName: string, tasks: string[]): WorkflowRun {
   return {
@@ -90,28 +93,7 @@ describe('KubernetesBuildLogSource through a real API server', () => {
   const signal = new AbortController().signal;
 
   beforeAll(async () => {
-    kubelet = await KubeletLogsTestDouble.start();
-    env = await startKubeTestEnv({
-      crds: 'none',
-      extraCrds: ['argo-workflows'],
-      extraApiServerArgs: [
-        `--kubelet-certificate-authority=${kubelet.caFile}`,
-        '--kubelet-preferred-address-types=InternalIP',
-      ],
-    });
-    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: NODE } };
-    await createObject(env, node);
-    await env.call(
-      'PATCH',
-      `/api/v1/nodes/${NODE}/status`,
-      {
-        status: {
-          addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
-          daemonEndpoints: { kubeletEndpoint: { Port: kubelet.port } },
-        },
-      },
-      { contentType: 'application/merge-patch+json' },
-    );
+    ({ env, kubelet } = await startWorkflowPlaneCluster());
     await createObject(env, {
       apiVersion: 'v1',
       kind: 'Namespace',

@@ -4,7 +4,6 @@ import {
   KubeTestEnv,
   createObject,
   mergePatchObject,
-  startKubeTestEnv,
 } from '@internal/kube-testenv';
 import {
   CHOREO_API_VERSION,
@@ -18,6 +17,10 @@ import {
   untilAccess,
 } from '../sources/kubernetes/__testUtils__/shippedRbac';
 import { KubeletLogsTestDouble } from './__testUtils__/KubeletLogsTestDouble';
+import {
+  WORKFLOW_NODE,
+  startWorkflowPlaneCluster,
+} from './__testUtils__/workflowPlaneCluster';
 import { KubernetesBuildLogSource } from './KubernetesBuildLogSource';
 import { BuildLogLine } from './types';
 
@@ -30,7 +33,7 @@ const FILE = 'workflow-plane-build-logs.yaml';
 const role = shippedObject(FILE, 'Role');
 const NS = role.metadata.namespace!;
 const account = shippedObject('service-account.yaml', 'ServiceAccount');
-const NODE = 'kubelet-double';
+const NODE = WORKFLOW_NODE;
 const WF = 'api-build-1';
 const logAccess = {
   verb: 'get',
@@ -69,31 +72,7 @@ describe('build logs with the shipped workflow-plane Role', () => {
   const signal = new AbortController().signal;
 
   beforeAll(async () => {
-    kubelet = await KubeletLogsTestDouble.start();
-    env = await startKubeTestEnv({
-      crds: 'none',
-      extraCrds: ['argo-workflows'],
-      extraApiServerArgs: [
-        `--kubelet-certificate-authority=${kubelet.caFile}`,
-        '--kubelet-preferred-address-types=InternalIP',
-      ],
-    });
-    await createObject(env, {
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: { name: NODE },
-    });
-    await env.call(
-      'PATCH',
-      `/api/v1/nodes/${NODE}/status`,
-      {
-        status: {
-          addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
-          daemonEndpoints: { kubeletEndpoint: { Port: kubelet.port } },
-        },
-      },
-      { contentType: 'application/merge-patch+json' },
-    );
+    ({ env, kubelet } = await startWorkflowPlaneCluster());
     for (const name of [account.metadata.namespace!, NS]) {
       await createObject(env, {
         apiVersion: 'v1',
