@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { parse } from 'yaml';
 import { BENCH_SOURCE } from './benchStore';
+import { BenchDatabase, benchDatabaseConfig } from './benchDatabase';
 
 /** Configuration data as the test backend takes it (JSON values). */
 export type BenchConfigData = NonNullable<
@@ -19,10 +20,13 @@ const asObject = (value: unknown): BenchConfigData =>
  * The catalog's processing settings as the app configures them in
  * app-config.yaml (processing interval, stitching strategy, the Choreo
  * provider's own settings), and nothing that needs files or other services:
- * locations are left out, the database is in-memory SQLite like the
- * development backend's.
+ * locations are left out; the database is in-memory SQLite like the
+ * development backend's, or PostgreSQL (benchDatabase.ts).
  */
-export function benchBackendConfig(repositoryRoot: string): BenchConfigData {
+export function benchBackendConfig(
+  repositoryRoot: string,
+  database: BenchDatabase = 'sqlite',
+): BenchConfigData {
   const appConfig = asObject(
     parse(readFileSync(resolve(repositoryRoot, 'app-config.yaml'), 'utf8')),
   );
@@ -40,7 +44,7 @@ export function benchBackendConfig(repositoryRoot: string): BenchConfigData {
   }
   return {
     backend: {
-      database: { client: 'better-sqlite3', connection: ':memory:' },
+      database: benchDatabaseConfig(database),
     },
     catalog: catalogProcessing,
     choreo: {

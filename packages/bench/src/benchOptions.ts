@@ -1,5 +1,19 @@
+import { BenchDatabase, benchDatabaseFromEnv } from './benchDatabase';
+
+/**
+ * Who delivers the entities of the ingest: `choreo`, the Choreo provider
+ * from a filled store; the baselines, a trivial provider handing the catalog
+ * in one full mutation either what the Choreo provider's full sync emits
+ * (`translated`: without our provider's mutations) or as many plain
+ * Component entities (`plain`: the catalog's own floor).
+ */
+export type IngestProvider = 'choreo' | 'translated' | 'plain';
+const INGEST_PROVIDERS: IngestProvider[] = ['choreo', 'translated', 'plain'];
+
 /** Sizes and limits of the catalog benchmark, from the environment. */
 export interface CatalogBenchOptions {
+  database: BenchDatabase;
+  ingestProvider: IngestProvider;
   components: number;
   projects: number;
   /** Components of the organization the real catalog ingests. */
@@ -12,9 +26,10 @@ export interface CatalogBenchOptions {
 /**
  * The real catalog on SQLite processes some 30 entities a second on a 2-core
  * machine: 10,000 components (35,000 entities) would take about 20 minutes,
- * 2,000 (7,000 entities) take about 4. Set BENCH_INGEST_COMPONENTS for more.
+ * 2,000 (7,000 entities) take about 4, so SQLite ingests 2,000 by default and
+ * PostgreSQL the whole organization. Set BENCH_INGEST_COMPONENTS to change.
  */
-const DEFAULT_INGEST_COMPONENTS = 2_000;
+const DEFAULT_SQLITE_INGEST_COMPONENTS = 2_000;
 
 function positiveInteger(
   env: NodeJS.ProcessEnv,
@@ -36,23 +51,47 @@ export function benchConfigFromEnv(
   env: NodeJS.ProcessEnv,
 ): CatalogBenchOptions {
   const components = positiveInteger(env, 'BENCH_COMPONENTS', 10_000);
+  const database = benchDatabaseFromEnv(env);
+  const ingestProvider = (env.BENCH_INGEST_PROVIDER ||
+    'choreo') as IngestProvider;
+  if (!INGEST_PROVIDERS.includes(ingestProvider)) {
+    throw new Error(
+      `BENCH_INGEST_PROVIDER must be one of ${INGEST_PROVIDERS.join(
+        ', ',
+      )}, got '${ingestProvider}'`,
+    );
+  }
   return {
+    database,
+    ingestProvider,
     components,
     projects: positiveInteger(env, 'BENCH_PROJECTS', 50),
     ingestComponents: positiveInteger(
       env,
       'BENCH_INGEST_COMPONENTS',
-      Math.min(components, DEFAULT_INGEST_COMPONENTS),
+      database === 'sqlite'
+        ? Math.min(components, DEFAULT_SQLITE_INGEST_COMPONENTS)
+        : components,
     ),
     changes: positiveInteger(env, 'BENCH_CHANGES', 60),
     timeoutMinutes: positiveInteger(env, 'BENCH_TIMEOUT_MINUTES', 20),
   };
 }
 
-/** The JSON result line: durations in whole milliseconds, memory in whole MB. */
-export function resultLine(result: Record<string, number>): string {
-  const rounded = Object.fromEntries(
-    Object.entries(result).map(([key, value]) => [key, Math.round(value)]),
+/** Durations in whole milliseconds, memory in whole MB, rates (`…PerSec`) to one decimal. */
+function rounded(key: string, value: number): number {
+  return key.endsWith('PerSec')
+    ? Math.round(value * 10) / 10
+    : Math.round(value);
+}
+
+/** The JSON result line: numbers rounded, words as they are. */
+export function resultLine(result: Record<string, number | string>): string {
+  const line = Object.fromEntries(
+    Object.entries(result).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? rounded(key, value) : value,
+    ]),
   );
-  return `${JSON.stringify(rounded)}\n`;
+  return `${JSON.stringify(line)}\n`;
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import catalogModuleChoreo from '@choreo-for-backstage/plugin-catalog-backend-module-choreo';
 import {
@@ -16,13 +17,28 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-node';
 import { BenchConfigData } from './benchConfig';
 import { benchStoreServiceFactory, filledStore } from './benchStore';
+import { staticEntityProviderModule } from './staticEntityProvider';
 import { progress, stderrLogger } from './stderrLogger';
 
 export type BenchBackend = Awaited<ReturnType<typeof startTestBackend>>;
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-/** A backend like packages/backend's catalog part: the real catalog plugin, SQLite, the Choreo module. */
+const catalogBackendFeatures = (config: BenchConfigData) => [
+  catalogPlugin,
+  scaffolderEntityModel,
+  mockServices.rootConfig.factory({ data: config }),
+  createServiceFactory({
+    service: coreServices.rootLogger,
+    deps: {},
+    factory: () => stderrLogger('warn'),
+  }),
+];
+
+const catalogUrl = (backend: BenchBackend) =>
+  `http://localhost:${backend.server.port()}/api/catalog`;
+
+/** A backend like packages/backend's catalog part: the real catalog plugin, its database, the Choreo module. */
 export async function startCatalogBackend(
   resources: ChoreoResource[],
   config: BenchConfigData,
@@ -35,20 +51,26 @@ export async function startCatalogBackend(
   const { store, sink } = filledStore(resources);
   const backend = await startTestBackend({
     features: [
-      catalogPlugin,
-      scaffolderEntityModel,
+      ...catalogBackendFeatures(config),
       catalogModuleChoreo,
       benchStoreServiceFactory(store),
-      mockServices.rootConfig.factory({ data: config }),
-      createServiceFactory({
-        service: coreServices.rootLogger,
-        deps: {},
-        factory: () => stderrLogger('warn'),
-      }),
     ],
   });
-  const baseUrl = `http://localhost:${backend.server.port()}/api/catalog`;
-  return { backend, store, sink, baseUrl };
+  return { backend, store, sink, baseUrl: catalogUrl(backend) };
+}
+
+/** The same catalog backend without anything of ours: a trivial provider of `entities`. */
+export async function startStaticCatalogBackend(
+  entities: DeferredEntity[],
+  config: BenchConfigData,
+): Promise<{ backend: BenchBackend; baseUrl: string }> {
+  const backend = await startTestBackend({
+    features: [
+      ...catalogBackendFeatures(config),
+      staticEntityProviderModule(entities),
+    ],
+  });
+  return { backend, baseUrl: catalogUrl(backend) };
 }
 
 async function getJson(url: string): Promise<unknown> {

@@ -4,13 +4,37 @@
  *
  * - translateMs / translateRssMb: the provider's full sync of a synthetic
  *   organization (10,000 components by default) from a real ChoreoStore.
- * - ingestMs: a real catalog backend (startTestBackend, catalog plugin,
- *   SQLite, the Choreo module) from start until every entity is served.
+ * - ingestMs: a real catalog backend (startTestBackend, catalog plugin, the
+ *   Choreo module) from start until every entity is served: the first
+ *   ingest. ingestEntitiesPerSec is ingestEntities over that time, and
+ *   ingestDatabase the database it ran on.
  * - changeToCatalogP95Ms: from a store change event to the catalog API
  *   serving the changed entity, p95 over sequential changes.
  *
- * Environment: BENCH_COMPONENTS, BENCH_PROJECTS, BENCH_INGEST_COMPONENTS,
- * BENCH_CHANGES, BENCH_TIMEOUT_MINUTES.
+ * The database (BENCH_DATABASE): `sqlite` (default; in memory, as the
+ * development backend runs) ingests 2,000 components, since SQLite takes
+ * some 25 entities a second; `postgres` (as deployments run) ingests the
+ * whole organization, on the server of
+ * BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING or, without one, on
+ * a throwaway server: the bench runs itself again under
+ * scripts/with-postgres.sh. E.g. `BENCH_DATABASE=postgres yarn bench:catalog`.
+ * BENCH_PG_OPTIONS gives the catalog's sessions settings, e.g.
+ * `-c plan_cache_mode=force_custom_plan`: the catalog's migrations ANALYZE
+ * refresh_state while it is empty, so each session's foreign-key check
+ * against it keeps a sequential-scan plan, and the provider's first
+ * mutation of n entities reads n²/2 rows before anything is processed
+ * (some two minutes at 35,000 entities); custom plans avoid that.
+ *
+ * BENCH_INGEST_PROVIDER sets baselines (staticEntityProvider.ts): instead
+ * of the Choreo module, a trivial provider hands the catalog in one full
+ * mutation what the Choreo provider's full sync emits (`translated`: the
+ * same entities without our provider's mutations) or as many plain
+ * Component entities (`plain`: the catalog's own floor); no changes are
+ * measured then.
+ *
+ * Environment: BENCH_DATABASE, BENCH_PG_OPTIONS, BENCH_INGEST_PROVIDER,
+ * BENCH_COMPONENTS, BENCH_PROJECTS, BENCH_INGEST_COMPONENTS, BENCH_CHANGES,
+ * BENCH_TIMEOUT_MINUTES.
  */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { benchConfigFromEnv, resultLine } from './benchOptions';
@@ -20,8 +44,11 @@ import {
   measureChangeLatencies,
   percentile,
   startCatalogBackend,
+  startStaticCatalogBackend,
   waitForEntities,
 } from './catalogBackendBench';
+import { rerunUnderPostgresIfNeeded } from './benchDatabase';
+import { plainDeferredEntities } from './staticEntityProvider';
 import { progress } from './stderrLogger';
 import { syntheticOrganization } from './syntheticOrganization';
 import { measureTranslation } from './translationBench';
@@ -34,6 +61,7 @@ process.stdout.write = process.stderr.write.bind(process.stderr);
 
 async function main() {
   const options = benchConfigFromEnv(process.env);
+  rerunUnderPostgresIfNeeded(options.database, REPOSITORY_ROOT);
   const began = Date.now();
   const deadline = setTimeout(() => {
     process.stderr.write(
@@ -58,29 +86,75 @@ async function main() {
           projects: options.projects,
           components: options.ingestComponents,
         });
-  const ingestEntities =
+  const ingestTranslation =
     ingestOrganization === organization
-      ? translation.entities
-      : (await measureTranslation(ingestOrganization.resources)).entities;
+      ? translation
+      : await measureTranslation(ingestOrganization.resources);
+  const ingestEntities = ingestTranslation.entities;
 
   let backend: BenchBackend | undefined;
   try {
+    const config = benchBackendConfig(REPOSITORY_ROOT, options.database);
     progress(
-      `ingest: starting the catalog backend with ${ingestEntities} entities to serve`,
+      `ingest: starting the catalog backend on ${
+        options.database
+      } with ${ingestEntities} entities to serve${
+        options.ingestProvider === 'choreo'
+          ? ''
+          : ` (${options.ingestProvider} entities from a trivial provider)`
+      }`,
     );
     const ingestStart = performance.now();
+    /** Waits for the first ingest to be served and says how long it took. */
+    const ingested = async (baseUrl: string) => {
+      progress(
+        `ingest: the backend started after ${(
+          (performance.now() - ingestStart) /
+          1000
+        ).toFixed(1)} s`,
+      );
+      await waitForEntities(baseUrl, ingestEntities);
+      const ingestMs = performance.now() - ingestStart;
+      const ingestEntitiesPerSec = ingestEntities / (ingestMs / 1000);
+      progress(
+        `ingest: all ${ingestEntities} entities served after ${(
+          ingestMs / 1000
+        ).toFixed(1)} s, ${ingestEntitiesPerSec.toFixed(1)} entities/s`,
+      );
+      return {
+        entities: translation.entities,
+        translateMs: translation.translateMs,
+        translateRssMb: translation.translateRssMb,
+        ingestMs,
+        ingestDatabase: options.database,
+        ingestEntitiesPerSec,
+        ...(ingestEntities !== translation.entities ? { ingestEntities } : {}),
+      };
+    };
+    if (options.ingestProvider !== 'choreo') {
+      const baseline = await startStaticCatalogBackend(
+        options.ingestProvider === 'plain'
+          ? plainDeferredEntities(ingestEntities)
+          : ingestTranslation.emitted,
+        config,
+      );
+      backend = baseline.backend;
+      const result = await ingested(baseline.baseUrl);
+      writeResult(
+        resultLine({
+          ...result,
+          ingestEntities,
+          ingestProvider: options.ingestProvider,
+        }),
+      );
+      return;
+    }
     const started = await startCatalogBackend(
       ingestOrganization.resources,
-      benchBackendConfig(REPOSITORY_ROOT),
+      config,
     );
     backend = started.backend;
-    await waitForEntities(started.baseUrl, ingestEntities);
-    const ingestMs = performance.now() - ingestStart;
-    progress(
-      `ingest: all ${ingestEntities} entities served after ${(
-        ingestMs / 1000
-      ).toFixed(1)} s`,
-    );
+    const result = await ingested(started.baseUrl);
 
     const all = ingestOrganization.components;
     const stride = Math.max(1, Math.floor(all.length / options.changes));
@@ -104,12 +178,8 @@ async function main() {
     );
     writeResult(
       resultLine({
-        entities: translation.entities,
-        translateMs: translation.translateMs,
-        translateRssMb: translation.translateRssMb,
-        ingestMs,
+        ...result,
         changeToCatalogP95Ms: percentile(latencies, 95),
-        ...(ingestEntities !== translation.entities ? { ingestEntities } : {}),
       }),
     );
   } finally {

@@ -18,6 +18,8 @@ export interface TranslationResult {
   translateRssMb: number;
   /** The first translation, at connect time (cold, as a delta). */
   coldTranslateMs: number;
+  /** What the full sync handed the catalog. */
+  emitted: DeferredEntity[];
 }
 
 /** A catalog connection that keeps the last full mutation, as the catalog holds it while writing. */
@@ -75,5 +77,11 @@ export async function measureTranslation(
     )} ms, +${translateRssMb.toFixed(0)} MB RSS`,
   );
   provider.close();
-  return { entities, translateMs, translateRssMb, coldTranslateMs };
+  return {
+    entities,
+    translateMs,
+    translateRssMb,
+    coldTranslateMs,
+    emitted: connection.lastFull,
+  };
 }
