@@ -62,9 +62,16 @@ test.describe('a component of the sample organization', () => {
       name: 'log of cart-service-run-f650dff7',
     });
     await expect(run).toBeVisible();
+    // Nothing runs the sample's builds (a local directory): Build says so instead of starting one.
+    await expect(page.getByText('Builds cannot start here')).toBeVisible();
+    await expect(
+      page.getByText(
+        /would never run: organisation 'acme' is written to a local directory that follows no Git remote/,
+      ),
+    ).toBeVisible();
     await expect(
       page.getByRole('button', { name: 'Build', exact: true }),
-    ).toBeEnabled();
+    ).toBeDisabled();
     await run.click();
     // The sample has no workflow plane: the viewer opens and says why no lines come.
     await expect(

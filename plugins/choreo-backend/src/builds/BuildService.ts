@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError, assertError } from '@backstage/errors';
 import {
   BuildSummary,
+  BuildTriggerState,
   CHOREO_API_VERSION,
   CHOREO_LABELS,
   ComponentRef,
@@ -59,6 +60,36 @@ export class BuildService {
       );
   }
 
+  /**
+   * Whether a build started now would run. A WorkflowRun written where no
+   * OpenChoreo controller sees it (a local directory) would wait forever,
+   * so the answer says what is missing and which configuration connects it.
+   */
+  triggerState(ref: ComponentRef): BuildTriggerState {
+    const component = requireComponent(this.options.store, ref);
+    const what = `${ref.namespace}/${ref.name}`;
+    if (!component.spec.workflow?.name) {
+      return {
+        possible: false,
+        reason: `${what} has no build workflow (spec.workflow): it is deployed from an image`,
+      };
+    }
+    let reach;
+    try {
+      reach = this.options.store.writerFor(ref.namespace).reach;
+    } catch (error) {
+      assertError(error);
+      return { possible: false, reason: error.message };
+    }
+    if (!reach.controlPlane) {
+      return {
+        possible: false,
+        reason: `A build of ${what} would never run: organisation '${ref.namespace}' is written to ${reach.description}, so no OpenChoreo controller sees the WorkflowRun. Connect a control plane with a workflow plane: a choreo.sources entry of type 'kubernetes', or choreo.sources[].git.remote for a GitOps repository that Flux or Argo CD applies.`,
+      };
+    }
+    return { possible: true };
+  }
+
   /** One run of the component; NotFoundError when it is not one of its builds. */
   run(ref: ComponentRef, name: string): WorkflowRun {
     const component = requireComponent(this.options.store, ref);
@@ -100,13 +131,12 @@ export class BuildService {
           componentScope(this.options.store, ref),
           doWhat,
         );
-        const component = requireComponent(this.options.store, ref);
-        const workflow = component.spec.workflow;
-        if (!workflow?.name) {
-          throw new ConflictError(
-            `${ref.namespace}/${ref.name} has no build workflow (spec.workflow); it is deployed from an image`,
-          );
+        const state = this.triggerState(ref);
+        if (!state.possible) {
+          throw new ConflictError(state.reason);
         }
+        const component = requireComponent(this.options.store, ref);
+        const workflow = component.spec.workflow!;
         const kind = workflow.kind ?? 'ClusterWorkflow';
         let parameters = workflow.parameters;
         if (input.commit) {

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { sampleRemoteSource } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 import { startChoreoBackend } from '../__testUtils__/choreoTestBackend';
 import {
   copySampleOrganization,
@@ -112,7 +113,8 @@ describe('build logs', () => {
     });
     backend = await startChoreoBackend({
       sourceDir: sample.dir,
-      config,
+      // the sample as a control plane's GitOps repository: builds run there
+      config: { sources: [sampleRemoteSource(sample)], ...config },
       features: withLogs ? [logsModule] : [],
     });
   };

@@ -44,7 +44,10 @@ export function buildRoutes(deps: {
       componentScope(deps.store, ref),
       `see the builds of ${ref.namespace}/${ref.name}`,
     );
-    res.json({ items: builds.builds(ref) });
+    res.json({
+      items: builds.builds(ref),
+      trigger: builds.triggerState(ref),
+    });
   });
 
   router.post(base, async (req, res) => {

@@ -6,6 +6,7 @@ import {
   copySampleOrganization,
   eventually,
 } from '../__testUtils__/sampleOrganization';
+import { sampleRemoteSource } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 
 jest.setTimeout(60_000);
 
@@ -16,10 +17,12 @@ describe('builds routes', () => {
   let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
   let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
 
+  // the sample as the GitOps repository of a control plane, whose controller runs builds
   beforeEach(async () => {
     sample = await copySampleOrganization();
     backend = await startChoreoBackend({
       sourceDir: sample.dir,
+      config: { sources: [sampleRemoteSource(sample)] },
       policy: grantsPolicy(
         { [JANE]: () => true },
         permission => permission !== 'choreo.build.trigger',
@@ -39,7 +42,16 @@ describe('builds routes', () => {
         .expect(200)
     ).body.items;
 
+  const triggerOf = async (name: string) =>
+    (
+      await request(backend.server)
+        .get(`/api/choreo/components/acme/${name}/builds`)
+        .set('Authorization', mockCredentials.user.header(JANE))
+        .expect(200)
+    ).body.trigger;
+
   it('lists workflow runs newest first with status, steps, duration and commit', async () => {
+    expect(await triggerOf('checkout-api')).toEqual({ possible: true });
     const builds = await buildsOf('checkout-api');
     expect(builds.length).toBeGreaterThan(1);
     const created = builds.map((b: any) => Date.parse(b.createdAt));
@@ -102,5 +114,38 @@ describe('builds routes', () => {
       .send({ commit: 'main' })
       .expect(400);
     expect(bad.body.error.message).toMatch(/commit: must be a git commit SHA/);
+  });
+});
+
+describe('builds on a directory that no control plane applies', () => {
+  let sample: Awaited<ReturnType<typeof copySampleOrganization>>;
+  let backend: Awaited<ReturnType<typeof startChoreoBackend>>;
+  beforeAll(async () => {
+    sample = await copySampleOrganization();
+    backend = await startChoreoBackend({ sourceDir: sample.dir });
+  });
+  afterAll(async () => {
+    await backend.stop();
+    await sample.cleanup();
+  });
+
+  it('says no build would run, and what connects a control plane, and starts none', async () => {
+    const builds = await request(backend.server)
+      .get('/api/choreo/components/acme/checkout-api/builds')
+      .set('Authorization', mockCredentials.user.header(JANE))
+      .expect(200);
+    expect(builds.body.items.length).toBeGreaterThan(0);
+    expect(builds.body.trigger.possible).toBe(false);
+    expect(builds.body.trigger.reason).toBe(
+      "A build of acme/checkout-api would never run: organisation 'acme' is written to a local directory that follows no Git remote, so no OpenChoreo controller sees the WorkflowRun. Connect a control plane with a workflow plane: a choreo.sources entry of type 'kubernetes', or choreo.sources[].git.remote for a GitOps repository that Flux or Argo CD applies.",
+    );
+
+    const refused = await request(backend.server)
+      .post('/api/choreo/components/acme/checkout-api/builds')
+      .set('Authorization', mockCredentials.user.header(JANE))
+      .send({})
+      .expect(409);
+    expect(refused.body.error.message).toBe(builds.body.trigger.reason);
+    expect(sample.git('log', '--format=%s')).toBe('sample organization');
   });
 });

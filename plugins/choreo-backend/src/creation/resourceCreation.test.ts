@@ -42,6 +42,9 @@ const policy = grantsPolicy(
  */
 class WorkloadRejectingWriter implements ChoreoWriter {
   constructor(private readonly real: ChoreoWriter) {}
+  get reach() {
+    return this.real.reach;
+  }
   apply: ChoreoWriter['apply'] = async (resource, context) => {
     if (resource.kind === 'Workload') {
       throw new InputError(

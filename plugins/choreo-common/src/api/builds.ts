@@ -25,7 +25,22 @@ export interface BuildSummary {
   tasks: BuildTask[];
 }
 
+/**
+ * Whether a new build of the component would run. It would not when the
+ * component is deployed from an image (no build workflow), or when the
+ * portal's writes for its organisation reach no OpenChoreo control plane
+ * (a local directory): a WorkflowRun there is never executed.
+ */
+export type BuildTriggerState =
+  | { possible: true }
+  | {
+      possible: false;
+      /** What is missing and how to connect it. */
+      reason: string;
+    };
+
 export interface ComponentBuilds {
   /** Newest first. */
   items: BuildSummary[];
+  trigger: BuildTriggerState;
 }

@@ -3,7 +3,10 @@
  * (`@choreo-for-backstage/plugin-choreo-node/testUtils`).
  */
 export { eventually } from './eventually';
-export { copySampleOrganization } from './sampleOrganizationCopy';
+export {
+  copySampleOrganization,
+  sampleRemoteSource,
+} from './sampleOrganizationCopy';
 export {
   permissionFramework,
   permissionConfig,

@@ -34,12 +34,33 @@ export async function copySampleOrganization(): Promise<{
         GIT_COMMITTER_EMAIL: 'test@example.com',
       },
     }).trim();
-  git('init', '--quiet');
+  git('init', '--quiet', '--initial-branch=main');
   git('add', '.');
   git('commit', '--quiet', '-m', 'sample organization');
   return {
     dir,
     git,
     cleanup: () => fs.rm(tmp, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A directory source that follows the copy as its Git remote, the way a
+ * portal follows a GitOps repository that Flux or Argo CD applies to a
+ * control plane: the portal works in a clone of its own next to the copy,
+ * and every write is pushed back into the copy's work tree, so the copy's
+ * `git` shows the portal's commits. Only for tests that do not edit the
+ * copy's files without committing.
+ */
+export function sampleRemoteSource(
+  sample: { dir: string; git: (...args: string[]) => string },
+  name = 'acme',
+) {
+  sample.git('config', 'receive.denyCurrentBranch', 'updateInstead');
+  return {
+    type: 'directory' as const,
+    name,
+    path: path.join(path.dirname(sample.dir), `${name}-portal-clone`),
+    git: { remote: { url: sample.dir, branch: 'main' } },
   };
 }

@@ -39,11 +39,28 @@ export interface WriteResult {
 }
 
 /**
+ * Where a writer's writes end up. A WorkflowRun (a build) written where no
+ * OpenChoreo controller sees it never runs, so the portal says so instead
+ * of starting it.
+ */
+export interface WriterReach {
+  /**
+   * The writes reach an OpenChoreo control plane, whose controllers act on
+   * them: a cluster, or a Git remote that Flux or Argo CD applies to one.
+   */
+  controlPlane: boolean;
+  /** Where they go, for messages: "the cluster at https://…", "the directory /x, which follows no Git remote". */
+  description: string;
+}
+
+/**
  * Writes Choreo resources. `apply` has server-side-apply semantics in every
  * back end: the given object carries the fields the caller owns; maps merge
  * into what exists, lists and scalars replace it; a missing resource is created.
  */
 export interface ChoreoWriter {
+  /** Where the writes go, and whether an OpenChoreo control plane acts on them. */
+  readonly reach: WriterReach;
   apply(resource: ChoreoResource, context: WriteContext): Promise<WriteResult>;
   delete(key: ResourceKey, context: WriteContext): Promise<WriteResult>;
 }

@@ -6,6 +6,7 @@ import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { ChoreoClient } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoActionDeps } from '../actions';
+import { sampleRemoteSource } from '@choreo-for-backstage/plugin-choreo-node/testUtils';
 import {
   copySampleOrganization,
   grantsPolicy,
@@ -66,13 +67,24 @@ export async function startActionHarness(
   options: {
     config?: Record<string, unknown>;
     features?: BackendFeature[];
+    /**
+     * The sample is the GitOps repository of a control plane (a Git remote
+     * the portal pushes to), so builds run; by default it is a local
+     * directory nothing applies.
+     */
+    controlPlane?: boolean;
   } = {},
 ) {
   const sample = await copySampleOrganization();
   const backend = await startChoreoBackend({
     sourceDir: sample.dir,
     policy,
-    config: options.config,
+    config: {
+      ...(options.controlPlane
+        ? { sources: [sampleRemoteSource(sample)] }
+        : {}),
+      ...options.config,
+    },
     features: options.features,
   });
   const { port } = backend.server.address() as AddressInfo;

@@ -12,7 +12,9 @@ jest.setTimeout(60_000);
 describe('choreo:build:trigger and choreo:build:wait', () => {
   let harness: ActionHarness;
   beforeEach(async () => {
+    // the sample as a control plane's GitOps repository, so builds are taken
     harness = await startActionHarness({
+      controlPlane: true,
       features: [
         cannedBuildLogs([
           { task: 'clone-step', text: 'Cloning into /src' },
@@ -91,7 +93,7 @@ describe('choreo:build:trigger and choreo:build:wait', () => {
         component: 'component:acme/checkout-api',
       },
     );
-    // nothing runs builds in directory mode, so this one never finishes
+    // no controller runs the sample's builds, so this one never finishes
     await expect(
       harness.run(createBuildWaitAction(harness.deps), {
         component: 'component:acme/checkout-api',
@@ -104,5 +106,27 @@ describe('choreo:build:trigger and choreo:build:wait', () => {
         `^Build ${outputs.runName} did not finish within 0 second\\(s\\)`,
       ),
     );
+  });
+});
+
+describe('choreo:build:trigger where no control plane would run the build', () => {
+  let harness: ActionHarness;
+  beforeAll(async () => {
+    harness = await startActionHarness();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('fails at once, in the dry run too, saying what to connect, and starts nothing', async () => {
+    const trigger = createBuildTriggerAction(harness.deps);
+    const input = { component: 'component:acme/checkout-api' };
+    const reason =
+      /^A build of acme\/checkout-api would never run: organisation 'acme' is written to a local directory that follows no Git remote.*choreo\.sources\[\]\.git\.remote/;
+    await expect(harness.run(trigger, input, { dryRun: true })).rejects.toThrow(
+      reason,
+    );
+    await expect(harness.run(trigger, input)).rejects.toThrow(reason);
+    expect(harness.commits()).toEqual(['sample organization']);
   });
 });

@@ -68,7 +68,10 @@ export function createBuildTriggerAction(deps: ChoreoActionDeps) {
       const { client, options } = await initiatorClient(deps, ctx);
       if (ctx.isDryRun) {
         // reading checks that the component exists and the user may see it
-        const { items } = await client.getBuilds(ref, options);
+        const { items, trigger } = await client.getBuilds(ref, options);
+        if (!trigger.possible) {
+          throw new Error(trigger.reason);
+        }
         ctx.logger.info(
           `Dry run: would start a build of ${ref.namespace}/${
             ref.name

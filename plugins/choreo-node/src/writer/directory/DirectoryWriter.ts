@@ -15,7 +15,13 @@ import { ManifestLocator } from '../../sources/directory/DirectorySource';
 import { parseManifests } from '../../sources/directory/manifestParser';
 import { walkManifestTree } from '../../sources/directory/manifestTree';
 import { assertAsExpected } from '../resourceChanges';
-import { ChoreoWriter, WriteAction, WriteContext, WriteResult } from '../types';
+import {
+  ChoreoWriter,
+  WriteAction,
+  WriteContext,
+  WriteResult,
+  WriterReach,
+} from '../types';
 import {
   validateResource,
   validateResourceKey,
@@ -126,6 +132,19 @@ export class DirectoryWriter implements ChoreoWriter {
     this.commits = options.git?.commit === true || this.remote !== undefined;
     this.locator = options.locator;
     this.queue = new SerialQueue();
+  }
+
+  /** With a remote, Flux or Argo CD apply what is pushed; without, nothing does. */
+  get reach(): WriterReach {
+    return this.remote
+      ? {
+          controlPlane: true,
+          description: `the Git remote ${this.remote.displayUrl}, which Flux or Argo CD applies`,
+        }
+      : {
+          controlPlane: false,
+          description: 'a local directory that follows no Git remote',
+        };
   }
 
   async apply(

@@ -8,7 +8,7 @@ import {
 import { KubeConfig, PatchStrategy } from '@kubernetes/client-node';
 import { objectPath } from '../../sources/kubernetes/kubePaths';
 import { KubeApiError, KubeHttp } from '../../sources/kubernetes/kubeHttp';
-import { ChoreoWriter, WriteContext, WriteResult } from '../types';
+import { ChoreoWriter, WriteContext, WriteResult, WriterReach } from '../types';
 import {
   validateResource,
   validateResourceKey,
@@ -100,6 +100,13 @@ export class KubernetesWriter implements ChoreoWriter {
   /** URL of the cluster's API server. */
   get server(): string {
     return this.http.server;
+  }
+
+  get reach(): WriterReach {
+    return {
+      controlPlane: true,
+      description: `the cluster at ${this.server}`,
+    };
   }
 
   async apply(

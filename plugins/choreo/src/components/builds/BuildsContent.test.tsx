@@ -296,13 +296,36 @@ describe('BuildsContent', () => {
   });
 
   it('says what to do when there are no builds', async () => {
-    server.on(`GET ${BASE}/builds`, { json: { items: [] } });
+    server.on(`GET ${BASE}/builds`, {
+      json: { items: [], trigger: { possible: true } },
+    });
     await renderChoreo(<BuildsContent />, { server, entity });
     expect(
       await screen.findByText('No builds yet', {}, slow),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/Start a build with the Build button/),
+    ).toBeInTheDocument();
+  });
+
+  it('says why no build can start here and keeps Build disabled, naming it on the button too', async () => {
+    const reason =
+      "A build of acme/cart-service would never run: organisation 'acme' is written to a local directory that follows no Git remote";
+    server.on(`GET ${BASE}/builds`, {
+      json: { ...cartServiceBuilds(), trigger: { possible: false, reason } },
+    });
+    await renderChoreo(<BuildsContent />, { server, entity });
+    expect(
+      await screen.findByText('Builds cannot start here', {}, slow),
+    ).toBeInTheDocument();
+    expect(screen.getByText(reason)).toBeInTheDocument();
+    const build = screen.getByRole('button', { name: 'Build' });
+    await waitFor(() => expect(build).toBeDisabled());
+    await userEvent.hover(build.parentElement!);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(reason);
+    // the runs that exist stay readable
+    expect(
+      screen.getByRole('button', { name: `log of ${FINISHED_RUN}` }),
     ).toBeInTheDocument();
   });
 });

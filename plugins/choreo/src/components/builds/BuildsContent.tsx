@@ -1,4 +1,5 @@
 import { Table, TableColumn } from '@backstage/core-components';
+import { Alert } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   BuildSummary,
@@ -156,6 +157,12 @@ const Builds = () => {
     );
   }
 
+  // the permission says who may; the trigger state says whether a build would run at all
+  const buildButton =
+    value.trigger.possible || !canBuild.allowed
+      ? canBuild
+      : { ...canBuild, allowed: false, deniedReason: value.trigger.reason };
+
   const build = async (commit?: string) => {
     setBusy(true);
     try {
@@ -189,9 +196,19 @@ const Builds = () => {
           onDismiss={() => setOutcome(undefined)}
         />
       )}
+      {!value.trigger.possible && (
+        <Box mb={2}>
+          <Alert
+            status="info"
+            icon
+            title="Builds cannot start here"
+            description={value.trigger.reason}
+          />
+        </Box>
+      )}
       <Box display="flex" justifyContent="flex-end" mb={2}>
         <PermissionButton
-          permission={canBuild}
+          permission={buildButton}
           variant="contained"
           color="primary"
           size="medium"
@@ -203,7 +220,11 @@ const Builds = () => {
       {value.items.length === 0 ? (
         <ChoreoEmptyState
           title="No builds yet"
-          description={`${ref.name} has not been built. Start a build with the Build button; a successful build creates a release you can deploy.`}
+          description={
+            value.trigger.possible
+              ? `${ref.name} has not been built. Start a build with the Build button; a successful build creates a release you can deploy.`
+              : `${ref.name} has not been built.`
+          }
         />
       ) : (
         <Table<BuildSummary>

@@ -1,4 +1,4 @@
-import { BuildSummary } from '@choreo-for-backstage/plugin-choreo-common';
+import { ComponentBuilds } from '@choreo-for-backstage/plugin-choreo-common';
 
 // Shaped like the backend's answer for examples/acme storefront/cart-service
 // (WorkflowRuns of the dockerfile-builder ClusterWorkflow).
@@ -6,8 +6,9 @@ import { BuildSummary } from '@choreo-for-backstage/plugin-choreo-common';
 export const FINISHED_RUN = 'cart-service-run-f650dff7';
 export const RUNNING_RUN = 'cart-service-run-9a41c3d2';
 
-export function cartServiceBuilds(): { items: BuildSummary[] } {
+export function cartServiceBuilds(): ComponentBuilds {
   return {
+    trigger: { possible: true },
     items: [
       {
         name: RUNNING_RUN,
