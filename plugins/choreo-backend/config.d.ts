@@ -29,6 +29,16 @@ export interface Config {
       /** A request nobody decided by then expires. Default 3 days. */
       expireAfter?: HumanDuration;
     };
+    permissions?: {
+      /**
+       * How long the decision on a read (choreo.component.read and the
+       * like) is reused for the same sign-in token, permission and
+       * resource, e.g. '10s'; at most one minute, { seconds: 0 } never.
+       * Changes are always decided afresh, and a change to an OpenChoreo
+       * role or binding forgets every reused decision at once. Default 10 seconds.
+       */
+      readDecisionTtl?: string | HumanDuration;
+    };
     /** Limits of server-sent event streams (build logs, network flows). */
     streams?: {
       /** Open streams one person may have; beyond it 429. Default 8. */

@@ -20,6 +20,11 @@
  * pinned to CPU 0 and wrk to CPU 1 (BENCH_PIN=0 turns that off), so the
  * load tool does not take the server's core.
  *
+ * The deployments load walks every component, so each request of the
+ * 500 asks about another resource: the worst case for the plugin's reuse of
+ * read decisions (choreo.permissions.readDecisionTtl, default 10 s), which
+ * BENCH_READ_DECISION_TTL_SECONDS sets (0: every read asks the policy).
+ *
  * stderr also shows the backend's CPU time per request, which stays
  * meaningful when other work on the machine makes latencies noisy.
  * BENCH_SERVER_NODE_OPTIONS passes node options to the backend, e.g.
@@ -166,6 +171,17 @@ async function main() {
       `BENCH_POLICY must be choreo or allow-all, got '${policy}'`,
     );
   }
+  // unset: the plugin's default; 0 decides every read afresh
+  const ttl = process.env.BENCH_READ_DECISION_TTL_SECONDS;
+  const readDecisionTtlSeconds = ttl === undefined ? undefined : Number(ttl);
+  if (
+    readDecisionTtlSeconds !== undefined &&
+    !(readDecisionTtlSeconds >= 0 && readDecisionTtlSeconds <= 60)
+  ) {
+    throw new Error(
+      'BENCH_READ_DECISION_TTL_SECONDS must be a number of seconds from 0 to 60',
+    );
+  }
   ensureWrk(progress);
 
   const port = await freePort();
@@ -176,7 +192,7 @@ async function main() {
     }`,
   );
   const { child, ready } = await startServer(
-    { port, components, policy },
+    { port, components, policy, readDecisionTtlSeconds },
     pin ? '0' : undefined,
   );
   try {
@@ -243,6 +259,9 @@ async function main() {
     process.stdout.write(
       `${JSON.stringify({
         components,
+        ...(readDecisionTtlSeconds === undefined
+          ? {}
+          : { readDecisionTtlSeconds }),
         topologyP50Ms: topology.p50Ms,
         topologyP99Ms: topology.p99Ms,
         topologyRps: topology.rps,

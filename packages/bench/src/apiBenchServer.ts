@@ -30,6 +30,8 @@ export interface ApiBenchServerOptions {
   port: number;
   components: number;
   policy: ApiBenchPolicy;
+  /** choreo.permissions.readDecisionTtl; the plugin's default when left out. */
+  readDecisionTtlSeconds?: number;
 }
 
 /** The person the guest provider signs in, and the group the policy sees. */
@@ -78,6 +80,15 @@ async function start(options: ApiBenchServerOptions) {
           },
         },
         permission: { enabled: true },
+        ...(options.readDecisionTtlSeconds === undefined
+          ? {}
+          : {
+              choreo: {
+                permissions: {
+                  readDecisionTtl: { seconds: options.readDecisionTtlSeconds },
+                },
+              },
+            }),
       },
     }),
   );

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { AUTHZ_KINDS } from '@choreo-for-backstage/plugin-choreo-common';
 import {
   ChoreoStoreReader,
   ChoreoStoreService,
@@ -20,6 +21,7 @@ import { DeploymentService } from './deployments/DeploymentService';
 import { ReleaseService } from './deployments/ReleaseService';
 import { FlowService } from './flows/FlowService';
 import { ChoreoAuthorizer } from './permissions/ChoreoAuthorizer';
+import { readDecisionTtlMs } from './permissions/readDecisionTtl';
 import { IdempotencyKeys } from './shared/IdempotencyKeys';
 import { ReadModelCache } from './shared/ReadModelCache';
 import { DEFAULT_STREAM_LIMITS, StreamLimiter } from './streams/StreamLimiter';
@@ -36,7 +38,15 @@ export function createChoreoServices(deps: {
 }) {
   const { config, logger, permissions, store, db, approvals } = deps;
   const audit = { audit: new AuditLog(db), logger };
-  const authorizer = new ChoreoAuthorizer(permissions);
+  const authorizer = new ChoreoAuthorizer(permissions, {
+    readDecisionTtlMs: readDecisionTtlMs(config),
+  });
+  // a role or binding changed: reads are decided afresh at once
+  store.subscribe(event => {
+    if (event.changes.some(c => AUTHZ_KINDS.has(c.resource.kind))) {
+      authorizer.forgetDecisions();
+    }
+  });
   const requests = new ChangeRequestStore(db);
   const gate = new ChangeGate({
     requests,

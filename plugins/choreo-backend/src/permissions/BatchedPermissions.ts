@@ -36,7 +36,8 @@ function batchKey(credentials: BackstageCredentials): unknown {
  * A PermissionsService that sends the `authorize` calls made during one turn
  * of the event loop with the same credentials as one call. Each decision
  * still comes from the policy, for that caller, at that moment: nothing is
- * cached, and callers with different tokens are never mixed. It saves what a
+ * kept here (CachedReadPermissions, in front of it, reuses read decisions
+ * for a few seconds), and callers with different tokens are never mixed. It saves what a
  * call costs beyond the decision itself: a token issued for the permission
  * backend, the HTTP round trip, and the token checks on the other side —
  * under load most of the time a read route spends.

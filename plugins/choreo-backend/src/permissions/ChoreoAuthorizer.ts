@@ -16,6 +16,10 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { actorOf, isUser } from '../shared/caller';
 import { BatchedPermissions } from './BatchedPermissions';
+import {
+  CachedReadPermissions,
+  DEFAULT_READ_DECISION_TTL_MS,
+} from './CachedReadPermissions';
 
 /**
  * Checks Choreo permissions with the caller's credentials, on the
@@ -24,11 +28,26 @@ import { BatchedPermissions } from './BatchedPermissions';
  * asking the policy, so a plugin token would otherwise pass any check.
  */
 export class ChoreoAuthorizer {
-  private readonly permissions: PermissionsService;
+  private readonly permissions: CachedReadPermissions;
 
-  constructor(permissions: PermissionsService) {
-    // read routes ask once per request: concurrent requests of a caller share one call
-    this.permissions = BatchedPermissions.of(permissions);
+  constructor(
+    permissions: PermissionsService,
+    options: {
+      /** How long a read decision is reused for the same token; 0 never. */
+      readDecisionTtlMs?: number;
+    } = {},
+  ) {
+    // read routes ask once per request: concurrent requests of a caller share
+    // one call, and a page polling the same reads reuses the decision a while
+    this.permissions = new CachedReadPermissions(
+      BatchedPermissions.of(permissions),
+      { ttlMs: options.readDecisionTtlMs ?? DEFAULT_READ_DECISION_TTL_MS },
+    );
+  }
+
+  /** Forgets the reused read decisions: access rules changed. */
+  forgetDecisions(): void {
+    this.permissions.clear();
   }
 
   async allowed(

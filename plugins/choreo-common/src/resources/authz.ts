@@ -68,3 +68,11 @@ export type ClusterAuthzRoleBinding = ChoreoObject<
   'ClusterAuthzRoleBinding',
   AuthzRoleBindingSpec<AuthzClusterTargetScope>
 >;
+
+/** The kinds OpenChoreo decides access from: a change to one changes decisions. */
+export const AUTHZ_KINDS: ReadonlySet<string> = new Set([
+  'AuthzRole',
+  'ClusterAuthzRole',
+  'AuthzRoleBinding',
+  'ClusterAuthzRoleBinding',
+]);

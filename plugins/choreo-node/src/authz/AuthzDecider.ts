@@ -1,3 +1,4 @@
+import { AUTHZ_KINDS } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader, StoreChangeEvent } from '../store/types';
 import { CompiledAuthzPolicies, compileAuthzPolicies } from './authzPolicies';
 import { ConditionChecker } from './celConditions';
@@ -10,13 +11,6 @@ import {
 } from './decide';
 import { AuthzExplanation, explainAuthzRequest } from './explainDecision';
 import { AuthzDecision, AuthzEvaluateRequest } from './types';
-
-const AUTHZ_KINDS: ReadonlySet<string> = new Set([
-  'AuthzRole',
-  'ClusterAuthzRole',
-  'AuthzRoleBinding',
-  'ClusterAuthzRoleBinding',
-]);
 
 export interface AuthzDeciderOptions {
   /** Which attributes conditions may read per action (default: OpenChoreo's table). */
