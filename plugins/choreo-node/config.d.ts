@@ -102,8 +102,8 @@ export interface Config {
      * logs are read from there. Either `source` (the name of a kubernetes
      * source whose client configuration to reuse, when the workflow plane is
      * the control-plane cluster) or a connection of its own. The identity
-     * needs get/list on pods, get on pods/log and on argoproj.io workflows in
-     * the `workflows-*` namespaces.
+     * needs list on pods, get on pods/log and get on argoproj.io workflows in
+     * the `workflows-*` namespaces (deploy/kubernetes/rbac/workflow-plane-build-logs.yaml).
      */
     workflowPlane?: {
       /** Name of a `type: kubernetes` entry of `choreo.sources` to reuse. */

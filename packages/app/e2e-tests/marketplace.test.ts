@@ -51,7 +51,7 @@ test.describe('the Choreo pages', () => {
     );
   });
 
-  test('the platform overview shows environments, pipelines, planes and source health', async ({
+  test('the platform overview shows environments, pipelines, planes, source health and the flow source', async ({
     page,
   }, testInfo) => {
     await openAs(page, '/choreo/platform', 'pat.platform');
@@ -77,6 +77,13 @@ test.describe('the Choreo pages', () => {
     await expect(
       page.getByRole('table', { name: 'Data planes' }).getByRole('row'),
     ).not.toHaveCount(1);
+    // the sample's flow export, followed like a live log
+    await expect(
+      page
+        .getByRole('table', { name: 'Network flow source' })
+        .getByRole('row')
+        .nth(1),
+    ).toContainText(/Flow log file\s*Streaming/);
     await screenshot(page, testInfo, 'platform-overview');
   });
 

@@ -8,6 +8,13 @@ const SUMMARY: Record<SourceStatus['state'], string> = {
   failing: 'Failing: nothing could be read',
 };
 
+/** A failing source that had loaded before still serves what it loaded. */
+const FAILING_WITH_DATA = {
+  summary: 'Failing: showing the last data it read',
+  whatToDo:
+    'What you see may be out of date, and changes to it may not go through until it recovers. Ask a platform engineer: the Platform page shows them the cause.',
+};
+
 const WHAT_TO_DO: Record<SourceStatus['state'], string | undefined> = {
   starting: undefined,
   synced: undefined,
@@ -26,22 +33,24 @@ export function publicSourceStatus(
   withDetails: boolean,
 ): ChoreoSourceStatus {
   const problems = status.problems.length;
-  const whatToDo =
-    WHAT_TO_DO[status.state] ??
-    (problems > 0
-      ? `${problems} resource${
-          problems === 1 ? '' : 's'
-        } could not be read and ${
-          problems === 1 ? 'is' : 'are'
-        } left out; a platform engineer sees which on the Platform page.`
-      : undefined);
+  const servesLastLoad = status.state === 'failing' && status.resourceCount > 0;
+  const whatToDo = servesLastLoad
+    ? FAILING_WITH_DATA.whatToDo
+    : WHAT_TO_DO[status.state] ??
+      (problems > 0
+        ? `${problems} resource${
+            problems === 1 ? '' : 's'
+          } could not be read and ${
+            problems === 1 ? 'is' : 'are'
+          } left out; a platform engineer sees which on the Platform page.`
+        : undefined);
   return {
     source: status.source,
     type: status.type,
     state: status.state,
     since: status.since,
     resourceCount: status.resourceCount,
-    summary: SUMMARY[status.state],
+    summary: servesLastLoad ? FAILING_WITH_DATA.summary : SUMMARY[status.state],
     ...(whatToDo ? { whatToDo } : {}),
     problemCount: problems,
     ...(withDetails

@@ -21,7 +21,7 @@ import {
 } from '../api';
 import { CellLayoutGraph, CellLayoutResponse } from '../cellLayout';
 import { CellTopology } from '../domain';
-import { FlowRecord } from '../flows';
+import { FlowRecord, FlowSourceStatus } from '../flows';
 import { ChoreoClientOptions, ChoreoHttp, RequestOptions } from './ChoreoHttp';
 import { ServerSentEvent } from './serverSentEvents';
 
@@ -199,6 +199,11 @@ export class ChoreoClient {
 
   getSources(options?: RequestOptions) {
     return this.http.get<{ items: ChoreoSourceStatus[] }>('/sources', options);
+  }
+
+  /** The network flow source (Hubble); 503 when none is configured. */
+  getFlowSourceStatus(options?: RequestOptions) {
+    return this.http.get<FlowSourceStatus>('/flows/status', options);
   }
 
   // Changes to what runs in an environment ------------------------------

@@ -3,3 +3,4 @@ export { identityFromLabels, flowPeerId } from './flowIdentity';
 export * from './hubbleFlow';
 export * from './aggregateFlows';
 export * from './classifyObservedTraffic';
+export * from './flowSourceStatus';

@@ -34,6 +34,10 @@ const FINISHED_PHASES = new Set(['Succeeded', 'Failed', 'Error']);
 /** What the kubelet answers (HTTP 400) for a container that has not started yet. */
 const NOT_STARTED = /waiting to start|ContainerCreating|PodInitializing/;
 
+/** What the identity needs on the workflow plane, as the shipped Role grants it. */
+const BUILD_LOG_RIGHTS =
+  "list on pods, get on pods/log and get on argoproj.io's workflows";
+
 /**
  * Build logs from the Argo pods of a WorkflowRun on the workflow plane:
  * pods labelled `workflows.argoproj.io/workflow=<run reference>`, matched to
@@ -246,7 +250,7 @@ export class KubernetesBuildLogSource implements BuildLogSource {
     }
     if (error.status === 401 || error.status === 403) {
       return new NotAllowedError(
-        `The workflow plane refused to ${context.what} in namespace '${wf.namespace}' for build '${runName}' (HTTP ${error.status}: ${error.body?.message}); the backend's workflow-plane identity needs get/list on pods and get on pods/log there`,
+        `The workflow plane refused to ${context.what} in namespace '${wf.namespace}' for build '${runName}' (HTTP ${error.status}: ${error.body?.message}); the backend's workflow-plane identity needs ${BUILD_LOG_RIGHTS} there (deploy/kubernetes/rbac/workflow-plane-build-logs.yaml)`,
       );
     }
     if (error.status === 404 && context.gone) {

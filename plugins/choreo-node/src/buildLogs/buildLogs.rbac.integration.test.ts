@@ -151,6 +151,10 @@ describe('build logs with the shipped workflow-plane Role', () => {
       expect(error.message).toContain(
         `User "${user}" cannot get resource "pods/log" in API group "" in the namespace "${NS}"`,
       );
+      // the advice is what the shipped Role grants
+      expect(error.message).toContain(
+        "needs list on pods, get on pods/log and get on argoproj.io's workflows there (deploy/kubernetes/rbac/workflow-plane-build-logs.yaml)",
+      );
     } finally {
       await mergePatchObject(env, role, { rules: role.rules });
       await untilAccess(env, user, logAccess, true);

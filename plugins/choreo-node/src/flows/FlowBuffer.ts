@@ -1,42 +1,19 @@
 import {
+  FlowSourceStatus as CommonFlowSourceStatus,
   FlowCellFilter,
   FlowRecord,
+  FlowSourceProblem,
+  FlowSourceState,
   flowMatchesCell,
 } from '@choreo-for-backstage/plugin-choreo-common';
 
 export type FlowListener = (record: FlowRecord) => void;
 
-/** Problems a flow source reports without stopping (bad lines, relay errors). */
-export interface FlowSourceProblem {
-  message: string;
-  /** 1-based line of the flow-log file. */
-  line?: number;
-  time: string;
-}
-
-export type FlowSourceState =
-  | 'starting'
-  | 'streaming'
-  | 'reconnecting'
-  | 'failing'
-  | 'stopped';
-
-export interface FlowSourceStatus {
-  type: 'file' | 'hubble-relay';
-  state: FlowSourceState;
-  /** ISO time the source entered `state`. */
-  since: string;
-  message?: string;
-  /** Flows decoded and delivered. */
-  received: number;
-  /** Lines or messages that were not flows and could not be decoded. */
-  invalid: number;
-  /** The latest problems (at most 20). */
+/** The source's own view, with its problems always there. */
+export type FlowSourceStatus = CommonFlowSourceStatus & {
   problems: FlowSourceProblem[];
-  reconnects?: number;
-  /** Events Hubble reported as lost before they reached us (its buffers overflowed). */
-  lostEvents?: number;
-}
+};
+export type { FlowSourceProblem, FlowSourceState };
 
 /** What the backend routes use, whatever the source is. */
 export interface FlowSource {

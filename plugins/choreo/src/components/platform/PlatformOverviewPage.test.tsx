@@ -139,6 +139,13 @@ describe('the platform overview', () => {
   afterAll(() => server.stop());
   beforeEach(() => {
     server.on('GET /access', { json: acmeAccess() });
+    server.on('GET /flows/status', {
+      status: 503,
+      json: errorBody(
+        'ServiceUnavailableError',
+        'Network flows need a Hubble flow source: set choreo.hubble (file: a Hubble JSON flow log, or relay.address: hubble-relay)',
+      ),
+    });
   });
 
   const render = () =>
@@ -189,6 +196,69 @@ describe('the platform overview', () => {
       within(table).queryByRole('columnheader', { name: 'Details' }),
     ).not.toBeInTheDocument();
     expect(table).not.toHaveTextContent(/https:|\.yaml/);
+  });
+
+  it('says a failing source that had loaded still shows what it read last', async () => {
+    server.on('GET /sources', {
+      json: {
+        items: [
+          {
+            ...sources[1],
+            resourceCount: 84,
+            summary: 'Failing: showing the last data it read',
+            whatToDo:
+              'What you see may be out of date, and changes to it may not go through until it recovers. Ask a platform engineer: the Platform page shows them the cause.',
+          },
+        ],
+      },
+    });
+    await render();
+    await screen.findByRole('table', { name: 'Sources' });
+    const [prod] = rowsOf('Sources');
+    expect(prod).toHaveTextContent('Failing: showing the last data it read');
+    expect(prod).not.toHaveTextContent('nothing could be read');
+  });
+
+  it('shows a Hubble relay that keeps failing, with its error for those who may see it', async () => {
+    server.on('GET /sources', { json: { items: sources } });
+    server.on('GET /flows/status', {
+      json: {
+        type: 'hubble-relay',
+        state: 'reconnecting',
+        since: '2026-11-21T09:30:00Z',
+        received: 12840,
+        invalid: 3,
+        reconnects: 7,
+        lostEvents: 120,
+        message:
+          'hubble-relay at hubble-relay.kube-system:4245: 14 UNAVAILABLE: connection refused',
+        problems: [
+          { message: 'undecodable flow', time: '2026-11-21T09:29:00Z' },
+        ],
+      },
+    });
+    await render();
+    await screen.findByRole('table', { name: 'Network flow source' });
+    const [relay] = rowsOf('Network flow source');
+    expect(relay).toHaveTextContent('Hubble relay');
+    expect(relay).toHaveTextContent('Reconnecting');
+    expect(relay).toHaveTextContent('12,840');
+    expect(relay).toHaveTextContent(
+      'The connection dropped; the Cell and Network tabs show the flows kept so far',
+    );
+    expect(relay).toHaveTextContent('14 UNAVAILABLE: connection refused');
+    expect(relay).toHaveTextContent('undecodable flow');
+  });
+
+  it('says how to connect Hubble when no flow source is configured', async () => {
+    server.on('GET /sources', { json: { items: sources } });
+    await render();
+    expect(
+      await screen.findByText('No network flow source is configured'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/set choreo\.hubble\.relay\.address/),
+    ).toBeInTheDocument();
   });
 
   it('lists environments in promotion order with their data plane, and the pipeline path', async () => {

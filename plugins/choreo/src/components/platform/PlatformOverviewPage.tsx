@@ -8,6 +8,7 @@ import {
   PipelinesCard,
   WorkflowPlanesCard,
 } from './PlatformCards';
+import { FlowSourceCard } from './FlowSourceCard';
 import { SourcesCard } from './SourcesCard';
 import { PlatformEntities, usePlatformEntities } from './usePlatformEntities';
 
@@ -58,6 +59,9 @@ export const PlatformOverviewPage = () => {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <SourcesCard />
+        </Grid>
+        <Grid item xs={12}>
+          <FlowSourceCard />
         </Grid>
         {cards}
         <Grid item xs={12}>
