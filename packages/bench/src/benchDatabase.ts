@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { parse } from 'yaml';
 import type { BenchConfigData } from './benchConfig';
 import { progress } from './stderrLogger';
 
@@ -52,14 +55,27 @@ export function rerunUnderPostgresIfNeeded(
   process.exit(run.status ?? 1);
 }
 
+/** The session settings a deployment gives PostgreSQL (app-config.production.yaml). */
+function productionSessionOptions(): string | undefined {
+  const file = resolvePackagePath(
+    '@internal/bench',
+    '../../app-config.production.yaml',
+  );
+  const options = parse(readFileSync(file, 'utf8'))?.backend?.database
+    ?.connection?.options;
+  return typeof options === 'string' ? options : undefined;
+}
+
 /**
  * The server of a connection string as Backstage's PostgreSQL connector
- * takes it, which names each plugin's database itself; with BENCH_PG_OPTIONS
- * (e.g. `-c plan_cache_mode=force_custom_plan`) as the session's settings.
+ * takes it, which names each plugin's database itself; with the session
+ * settings of app-config.production.yaml, or BENCH_PG_OPTIONS instead (an
+ * empty one for none, e.g. to see what `plan_cache_mode` saves).
  */
 function postgresConnection(url: string): BenchConfigData {
   const parsed = new URL(url);
-  const options = process.env.BENCH_PG_OPTIONS;
+  const options = process.env.BENCH_PG_OPTIONS ?? productionSessionOptions();
+  progress(`PostgreSQL session settings: ${options || 'none'}`);
   return {
     host: parsed.hostname,
     port: Number(parsed.port || 5432),

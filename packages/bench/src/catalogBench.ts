@@ -18,12 +18,12 @@
  * BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING or, without one, on
  * a throwaway server: the bench runs itself again under
  * scripts/with-postgres.sh. E.g. `BENCH_DATABASE=postgres yarn bench:catalog`.
- * BENCH_PG_OPTIONS gives the catalog's sessions settings, e.g.
- * `-c plan_cache_mode=force_custom_plan`: the catalog's migrations ANALYZE
- * refresh_state while it is empty, so each session's foreign-key check
- * against it keeps a sequential-scan plan, and the provider's first
- * mutation of n entities reads n²/2 rows before anything is processed
- * (some two minutes at 35,000 entities); custom plans avoid that.
+ * The sessions get the settings app-config.production.yaml gives them
+ * (`-c plan_cache_mode=force_custom_plan`), or BENCH_PG_OPTIONS instead (''
+ * for none): the catalog's migrations ANALYZE refresh_state while it is
+ * empty, so without it each session's foreign-key check against it keeps a
+ * sequential-scan plan, and the provider's first mutation of n entities
+ * reads n²/2 rows before anything is processed (53 s at 35,000 entities).
  *
  * BENCH_INGEST_PROVIDER sets baselines (staticEntityProvider.ts): instead
  * of the Choreo module, a trivial provider hands the catalog in one full
