@@ -104,6 +104,38 @@ describe('resourceScope', () => {
     });
   });
 
+  it('places a managed Resource in its project and its binding in an environment too', () => {
+    const resource: ChoreoResource = {
+      apiVersion,
+      kind: 'Resource',
+      metadata: meta('orders-db'),
+      spec: {
+        owner: { projectName: 'payments' },
+        type: { kind: 'ClusterResourceType', name: 'postgres' },
+      },
+    };
+    expect(resourceScope(resource)).toEqual({
+      namespace: 'default',
+      project: 'payments',
+      component: undefined,
+    });
+    const binding: ChoreoResource = {
+      apiVersion,
+      kind: 'ResourceReleaseBinding',
+      metadata: meta('orders-db-staging'),
+      spec: {
+        owner: { projectName: 'payments', resourceName: 'orders-db' },
+        environment: 'staging',
+      },
+    };
+    expect(resourceScope(binding)).toEqual({
+      namespace: 'default',
+      project: 'payments',
+      component: undefined,
+      environment: 'staging',
+    });
+  });
+
   it('reads spec.environmentName on a RenderedRelease', () => {
     const rendered: ChoreoResource = {
       apiVersion,

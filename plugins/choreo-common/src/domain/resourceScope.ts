@@ -50,6 +50,7 @@ export function resourceScope(resource: ChoreoResource): ResourceScope {
       break;
     case 'ReleaseBinding':
     case 'ProjectReleaseBinding':
+    case 'ResourceReleaseBinding':
       scope.project = owner?.projectName;
       scope.component = owner?.componentName;
       scope.environment = resource.spec?.environment;

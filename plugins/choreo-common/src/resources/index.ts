@@ -3,6 +3,7 @@ export * from './project';
 export * from './component';
 export * from './workload';
 export * from './release';
+export * from './managedResource';
 export * from './environment';
 export * from './planes';
 export * from './workflow';

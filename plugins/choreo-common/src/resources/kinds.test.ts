@@ -35,6 +35,11 @@ const FROM_CRDS: Record<string, [string, 'Namespaced' | 'Cluster']> = {
   WorkflowRun: ['workflowruns', 'Namespaced'],
   Workflow: ['workflows', 'Namespaced'],
   Workload: ['workloads', 'Namespaced'],
+  ClusterResourceType: ['clusterresourcetypes', 'Cluster'],
+  ResourceType: ['resourcetypes', 'Namespaced'],
+  Resource: ['resources', 'Namespaced'],
+  ResourceRelease: ['resourcereleases', 'Namespaced'],
+  ResourceReleaseBinding: ['resourcereleasebindings', 'Namespaced'],
 };
 
 describe('CHOREO_KINDS', () => {
@@ -76,6 +81,13 @@ describe('CHOREO_KINDS', () => {
       order.indexOf('ReleaseBinding'),
     );
     expect(order.indexOf('Project')).toBeLessThan(order.indexOf('Component'));
+    expect(order.indexOf('ClusterResourceType')).toBeLessThan(
+      order.indexOf('Resource'),
+    );
+    expect(order.indexOf('Project')).toBeLessThan(order.indexOf('Resource'));
+    expect(order.indexOf('Resource')).toBeLessThan(
+      order.indexOf('ResourceReleaseBinding'),
+    );
   });
 });
 
@@ -83,7 +95,11 @@ describe('kind helpers', () => {
   it('knows OpenChoreo kinds and rejects others', () => {
     expect(isChoreoKind('ReleaseBinding')).toBe(true);
     expect(isChoreoKind('Deployment')).toBe(false);
-    expect(choreoKindInfo('Resource')).toBeUndefined();
+    expect(choreoKindInfo('ExternalSecret')).toBeUndefined();
+    expect(choreoKindInfo('ResourceReleaseBinding')).toMatchObject({
+      plural: 'resourcereleasebindings',
+      namespaced: true,
+    });
   });
 
   it('builds stable keys with and without a namespace', () => {

@@ -35,6 +35,13 @@ import {
   WorkflowRun,
 } from './workflow';
 import { Workload } from './workload';
+import {
+  ClusterResourceType,
+  Resource,
+  ResourceRelease,
+  ResourceReleaseBinding,
+  ResourceType,
+} from './managedResource';
 
 /**
  * A control-plane namespace (an "organization"): a core Kubernetes Namespace
@@ -66,6 +73,11 @@ export interface ChoreoKindMap {
   ComponentRelease: ComponentRelease;
   ReleaseBinding: ReleaseBinding;
   RenderedRelease: RenderedRelease;
+  Resource: Resource;
+  ResourceType: ResourceType;
+  ClusterResourceType: ClusterResourceType;
+  ResourceRelease: ResourceRelease;
+  ResourceReleaseBinding: ResourceReleaseBinding;
   Environment: Environment;
   DeploymentPipeline: DeploymentPipeline;
   DataPlane: DataPlane;
@@ -122,6 +134,7 @@ export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
   kind('ClusterProjectType', 'clusterprojecttypes', false),
   kind('ClusterComponentType', 'clustercomponenttypes', false),
   kind('ClusterTrait', 'clustertraits', false),
+  kind('ClusterResourceType', 'clusterresourcetypes', false),
   kind('ClusterWorkflow', 'clusterworkflows', false),
   kind('ClusterAuthzRole', 'clusterauthzroles', false),
   kind('ClusterAuthzRoleBinding', 'clusterauthzrolebindings', false),
@@ -132,6 +145,7 @@ export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
   kind('ProjectType', 'projecttypes', true),
   kind('ComponentType', 'componenttypes', true),
   kind('Trait', 'traits', true),
+  kind('ResourceType', 'resourcetypes', true),
   kind('Workflow', 'workflows', true),
   kind('SecretReference', 'secretreferences', true),
   kind('AuthzRole', 'authzroles', true),
@@ -139,6 +153,9 @@ export const CHOREO_KINDS: readonly ChoreoKindInfo[] = [
   kind('Project', 'projects', true),
   kind('ProjectRelease', 'projectreleases', true),
   kind('ProjectReleaseBinding', 'projectreleasebindings', true),
+  kind('Resource', 'resources', true),
+  kind('ResourceRelease', 'resourcereleases', true),
+  kind('ResourceReleaseBinding', 'resourcereleasebindings', true),
   kind('Component', 'components', true),
   kind('Workload', 'workloads', true),
   kind('ComponentRelease', 'componentreleases', true),

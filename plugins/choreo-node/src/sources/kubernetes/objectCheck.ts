@@ -15,6 +15,9 @@ const OWNED_KINDS: ReadonlySet<ChoreoKind> = new Set<ChoreoKind>([
   'RenderedRelease',
   'ProjectRelease',
   'ProjectReleaseBinding',
+  'Resource',
+  'ResourceRelease',
+  'ResourceReleaseBinding',
 ]);
 
 export interface CheckedObject {
