@@ -9,6 +9,7 @@ export * from './statusReasons';
 export type { StatusSummary } from './conditionSummary';
 export { findCondition } from './conditionSummary';
 export * from './statusSummary';
+export * from './resourceBindingStatus';
 export * from './workflowRunStatus';
 export * from './kubernetesName';
 export * from './cellTopology';

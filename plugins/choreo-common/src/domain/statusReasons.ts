@@ -1,3 +1,5 @@
+import { RESOURCE_BINDING_REASONS } from './resourceBindingReasons';
+
 /** What a developer should take away from a resource's status. */
 export type StatusState =
   | 'ready'
@@ -13,6 +15,8 @@ export interface ReasonContext {
   component?: string;
   componentType?: string;
   project?: string;
+  /** A managed Resource's name (ResourceReleaseBinding). */
+  resource?: string;
 }
 
 export interface ReasonWords {
@@ -31,7 +35,8 @@ function named(noun: string, name: string | undefined, midSentence = false) {
 
 /**
  * Condition reason -> plain words, for every reason OpenChoreo v1.2 writes on
- * ReleaseBinding, ProjectReleaseBinding, Component and WorkflowRun.
+ * ReleaseBinding, ProjectReleaseBinding, Component and WorkflowRun, plus the
+ * ResourceReleaseBinding entries of RESOURCE_BINDING_REASONS.
  * `Kind/Reason` keys override the shared entry for one kind. WorkflowRun
  * words complete a sentence that starts with "Build" or "Workflow run".
  */
@@ -263,6 +268,7 @@ export const STATUS_REASONS: Readonly<Record<string, ReasonWords>> = {
     words: "was rejected: it does not match the component's build settings",
     withMessage: true,
   },
+  ...RESOURCE_BINDING_REASONS,
 };
 
 /** The words for `reason` on `kind`, or undefined when OpenChoreo v1.2 never writes it. */

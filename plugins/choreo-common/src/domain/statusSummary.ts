@@ -13,6 +13,7 @@ import {
   StatusSummary,
   waitingForController,
 } from './conditionSummary';
+import { summarizeResourceReleaseBinding } from './resourceBindingStatus';
 import { ReasonContext } from './statusReasons';
 import { summarizeWorkflowRun } from './workflowRunStatus';
 
@@ -175,6 +176,8 @@ export function summarizeStatus(
       return summarizeReleaseBinding(resource);
     case 'ProjectReleaseBinding':
       return summarizeProjectReleaseBinding(resource);
+    case 'ResourceReleaseBinding':
+      return summarizeResourceReleaseBinding(resource);
     case 'Component':
       return summarizeComponent(resource);
     case 'WorkflowRun':
