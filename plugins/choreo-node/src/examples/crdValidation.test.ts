@@ -111,5 +111,22 @@ describe('CRD validation of the sample organization test', () => {
     expect(checkKubernetesExtensions(type, noPrimary)).toEqual([
       ".spec: resources must contain a primary resource with id matching workloadType (unless workloadType is 'proxy')",
     ]);
+    // A resource output is a value, a secret reference or a config map reference: one of them.
+    const binding = crds.get('ResourceReleaseBinding')!.openAPIV3Schema;
+    const twoSources = {
+      status: {
+        outputs: [
+          { name: 'host', value: 'db.cell.svc' },
+          {
+            name: 'password',
+            value: 'hunter2',
+            secretKeyRef: { name: 'db-creds', key: 'password' },
+          },
+        ],
+      },
+    };
+    expect(checkKubernetesExtensions(binding, twoSources)).toEqual([
+      expect.stringMatching(/^\.status\.outputs\[1\]: /),
+    ]);
   });
 });

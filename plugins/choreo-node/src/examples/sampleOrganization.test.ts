@@ -15,6 +15,7 @@ import {
   Organization,
 } from './__testUtils__/organization';
 import { referenceProblems } from './__testUtils__/referenceChecks';
+import { resourceProblems } from './__testUtils__/resourceChecks';
 import {
   markedPaths,
   releaseBindingStatusProblems,
@@ -207,6 +208,41 @@ describe('sample organization examples/acme', () => {
     expect(deps.some(d => d.visibility === 'namespace' && d.project)).toBe(
       true,
     );
+  });
+
+  it('has managed resources, bound in every environment and consumed through their outputs', () => {
+    expect(resourceProblems(org)).toEqual([]);
+    expect(
+      org.all('ClusterResourceType').map(t => t.object.metadata.name),
+    ).toEqual(['postgres', 'valkey']);
+    const resources = org
+      .all('Resource')
+      .map(r => [r.object.metadata.name, r.object.spec.type.name]);
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        ['orders-db', 'postgres'],
+        ['sessions', 'valkey'],
+      ]),
+    );
+    const uses = org.all('Workload').flatMap(w =>
+      (w.object.spec.dependencies?.resources ?? []).map(d => ({
+        component: w.object.spec.owner.componentName,
+        ref: d.ref,
+        files: Object.keys(d.fileBindings ?? {}).length,
+      })),
+    );
+    expect(uses.map(u => `${u.component}->${u.ref}`).sort()).toEqual([
+      'cart-service->sessions',
+      'checkout-api->orders-db',
+    ]);
+    expect(uses.some(u => u.files > 0)).toBe(true);
+    // Secrets stay on the data plane: outputs hold references, never values.
+    const secretOutputs = org
+      .all('ResourceReleaseBinding')
+      .flatMap(b => b.object.status?.outputs ?? [])
+      .filter(o => o.name === 'password');
+    expect(secretOutputs.length).toBe(6);
+    expect(secretOutputs.every(o => o.secretKeyRef && !o.value)).toBe(true);
   });
 
   it('shows deployments in every state, including an older release in production', () => {

@@ -21,8 +21,7 @@ function size(v: unknown): number {
  *   Component, Project, ReleaseBinding, ComponentRelease, Workload, WorkflowRun, ...) and
  *   `!has(oldSelf.dataPlaneRef) || oldSelf.dataPlaneRef == self.dataPlaneRef` (Environment);
  * - rules of kinds the sample does not use (ObservabilityAlertRule and
- *   ObservabilityAlertsNotificationChannel rules,
- *   ResourceType value/secretKeyRef/configMapKeyRef exclusivity). If such an object is added,
+ *   ObservabilityAlertsNotificationChannel rules). If such an object is added,
  *   its rules are reported as "not evaluated" so someone adds them here.
  */
 const EVALUATORS: Record<string, (self: unknown) => boolean> = {
@@ -51,6 +50,11 @@ const EVALUATORS: Record<string, (self: unknown) => boolean> = {
         has(self, 'preRenderValidations') &&
         size((self as Obj).preRenderValidations) > 0
       ),
+  // (Cluster)ResourceType, ResourceRelease and ResourceReleaseBinding outputs: exactly one source
+  '(has(self.value)?1:0) + (has(self.secretKeyRef)?1:0) + (has(self.configMapKeyRef)?1:0) == 1':
+    self =>
+      ['value', 'secretKeyRef', 'configMapKeyRef'].filter(k => has(self, k))
+        .length === 1,
   '!(has(self.componentName) && has(self.resourceName))': self =>
     !(has(self, 'componentName') && has(self, 'resourceName')),
   // AuthzRoleBinding and ClusterAuthzRoleBinding: scopes narrow from the top
