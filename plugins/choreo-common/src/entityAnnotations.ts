@@ -23,6 +23,8 @@ export const CHOREO_ENTITY_ANNOTATIONS = {
   endpointVisibility: CHOREO_LABELS.endpointVisibility,
   endpointType: 'openchoreo.dev/endpoint-type',
   endpointPort: 'openchoreo.dev/endpoint-port',
+  /** `{kind}:{name}` of a managed resource's type, e.g. `ClusterResourceType:postgres`. */
+  resourceType: 'openchoreo.dev/resource-type',
   /** The plane id a data or workflow plane's cluster agent connects with. */
   planeId: 'openchoreo.dev/plane-id',
 } as const;

@@ -61,6 +61,10 @@ function rootsOf(
         ...reader
           .list('Component', { namespace, project: name })
           .map(c => componentRoot(namespace, c.metadata.name)),
+        // managed resources take their owner from the project too
+        ...reader
+          .list('Resource', { namespace, project: name })
+          .map(r => resourceRoot('Resource', r.metadata.name, namespace)),
       ];
     }
     case 'Component':
@@ -68,6 +72,10 @@ function rootsOf(
     case 'Workload':
     case 'ReleaseBinding':
       return [componentRoot(namespace, ownerComponent(resource))];
+    case 'ResourceReleaseBinding': {
+      const owner = resource.spec?.owner?.resourceName;
+      return [owner ? resourceRoot('Resource', owner, namespace) : undefined];
+    }
     case 'Environment':
       // Lifecycle of the components deployed there follows `isProduction`.
       return [

@@ -65,6 +65,9 @@ export function componentToComponent(
     ...facts.runtime.dependencies.map(d =>
       entityRefs.component(namespace, d.component),
     ),
+    ...facts.runtime.resources.map(ref =>
+      entityRefs.managedResource(namespace, ref),
+    ),
     ...facts.environments.map(env => entityRefs.environment(namespace, env)),
   ];
 

@@ -4,10 +4,12 @@ import {
 } from '@choreo-for-backstage/plugin-choreo-common';
 import { ChoreoStoreReader } from '@choreo-for-backstage/plugin-choreo-node';
 
-/** What a component's Workloads declare: endpoints and endpoint dependencies. */
+/** What a component's Workloads declare: endpoints and their dependencies. */
 export interface ComponentRuntime {
   endpoints: Array<{ name: string; endpoint: WorkloadEndpoint }>;
   dependencies: EndpointDependency[];
+  /** Names of the managed Resources (same project) whose outputs it consumes. */
+  resources: string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function componentRuntime(
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   const endpoints = new Map<string, WorkloadEndpoint>();
   const dependencies: EndpointDependency[] = [];
+  const resources = new Set<string>();
   for (const workload of workloads) {
     for (const [name, endpoint] of Object.entries(
       workload.spec.endpoints ?? {},
@@ -40,6 +43,11 @@ export function componentRuntime(
         dependencies.push(dependency);
       }
     }
+    for (const dependency of workload.spec.dependencies?.resources ?? []) {
+      if (dependency?.ref) {
+        resources.add(dependency.ref);
+      }
+    }
   }
   return {
     endpoints: Array.from(endpoints, ([name, endpoint]) => ({
@@ -47,5 +55,6 @@ export function componentRuntime(
       endpoint,
     })).sort((a, b) => a.name.localeCompare(b.name)),
     dependencies,
+    resources: Array.from(resources).sort(),
   };
 }

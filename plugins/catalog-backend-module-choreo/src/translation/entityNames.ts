@@ -10,8 +10,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
  * they come from).
  *
  * Resource entities of different Choreo kinds share one Backstage kind, so
- * pipelines and planes carry a suffix (`default-pipeline`,
- * `default-dataplane`); environments keep their plain name because they are
+ * pipelines, planes and managed resources carry a suffix (`default-pipeline`,
+ * `default-dataplane`, `orders-db-resource`); environments keep their plain name because they are
  * what users refer to most (`resource:acme/production`).
  */
 
@@ -117,6 +117,9 @@ export const entityNames = {
     identity('Resource', namespace, environment),
   pipeline: (namespace: string, pipeline: string): EntityIdentity =>
     identity('Resource', namespace, `${pipeline}-pipeline`),
+  /** A managed Resource (database, cache, queue) of a project. */
+  managedResource: (namespace: string, resource: string): EntityIdentity =>
+    identity('Resource', namespace, `${resource}-resource`),
   dataPlane: (placement: Placement, name: string): EntityIdentity =>
     identity('Resource', entityNamespace(placement), `${name}-dataplane`),
   workflowPlane: (placement: Placement, name: string): EntityIdentity =>
@@ -145,6 +148,8 @@ export const entityRefs = {
     refOf(entityNames.environment(namespace, environment)),
   pipeline: (namespace: string, pipeline: string) =>
     refOf(entityNames.pipeline(namespace, pipeline)),
+  managedResource: (namespace: string, resource: string) =>
+    refOf(entityNames.managedResource(namespace, resource)),
   dataPlane: (placement: Placement, name: string) =>
     refOf(entityNames.dataPlane(placement, name)),
   workflowPlane: (placement: Placement, name: string) =>

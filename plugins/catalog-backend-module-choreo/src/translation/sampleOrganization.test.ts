@@ -20,6 +20,7 @@ describe('the sample organization (examples/acme)', () => {
     });
     await source.start(store.sinkFor('acme', 'directory'));
     await source.stop();
+    expect(store.sources()[0].problems).toEqual([]);
 
     const entities = translateSource({
       source: 'acme',
@@ -58,5 +59,25 @@ describe('the sample organization (examples/acme)', () => {
         .map(ref => `${stringifyEntityRef(entity)} -> ${ref}`),
     );
     expect(dangling).toEqual([]);
+
+    // Managed resources are Resources of their project, used by their consumers.
+    const managed = entities
+      .filter(
+        e => e.metadata.annotations?.['openchoreo.dev/kind'] === 'Resource',
+      )
+      .map(e => [e.metadata.name, e.spec?.type, e.spec?.system]);
+    expect(managed.sort()).toEqual([
+      ['orders-db-resource', 'postgres', 'system:acme/payments'],
+      ['sessions-resource', 'valkey', 'system:acme/storefront'],
+    ]);
+    const dependsOn = (name: string) =>
+      entities.find(e => e.kind === 'Component' && e.metadata.name === name)
+        ?.spec?.dependsOn;
+    expect(dependsOn('checkout-api')).toContain(
+      'resource:acme/orders-db-resource',
+    );
+    expect(dependsOn('cart-service')).toContain(
+      'resource:acme/sessions-resource',
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
   workflowPlaneToResource,
 } from './platformToResources';
 import { projectToSystem } from './projectToSystem';
+import { resourceToResource } from './resourceToResource';
 
 /**
  * A translation root is the unit the provider re-translates when something
@@ -32,6 +33,7 @@ import { projectToSystem } from './projectToSystem';
 export const NAMESPACED_ROOT_KINDS = [
   'Project',
   'Component',
+  'Resource',
   'Environment',
   'DeploymentPipeline',
   'DataPlane',
@@ -203,6 +205,10 @@ export function translateRoot(ctx: TranslationContext, root: string): Entity[] {
         componentToComponent(ctx, component, facts),
         ...endpointsToApis(ctx, component, facts),
       ];
+    }
+    case 'Resource': {
+      const resource = reader.get('Resource', key.name, key.namespace);
+      return resource ? [resourceToResource(ctx, resource)] : [];
     }
     case 'Environment': {
       const environment = reader.get('Environment', key.name, key.namespace);
