@@ -47,7 +47,9 @@ describe.each(actions.map(a => [a.id, a] as const))(
   (id, template) => {
     let harness: ActionHarness;
     beforeAll(async () => {
-      harness = await startActionHarness();
+      // where the examples are meant to run: a control plane follows the
+      // sample (its Git remote), so a build example starts a build
+      harness = await startActionHarness({ controlPlane: true });
     });
     afterAll(async () => {
       await harness?.stop();
