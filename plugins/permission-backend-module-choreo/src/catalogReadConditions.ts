@@ -43,7 +43,8 @@ const CLUSTER_PLATFORM: ChoreoKind[] = [
  * entity the Choreo provider did not make, and of those it made, the ones
  * whose OpenChoreo resource the person may view (`namespace:view`,
  * `project:view`, `component:view` for components and their APIs,
- * `<kind>:view` for platform resources), decided by OpenChoreo's roles.
+ * `resource:view` for managed resources, `<kind>:view` for platform
+ * resources), decided by OpenChoreo's roles.
  * The store is enumerated once per person and store change; whole scopes
  * collapse to one condition where everything in them is visible.
  */
@@ -71,7 +72,12 @@ export class CatalogReadConditions {
   private compute(subject: AuthzSubject): CatalogCriteria {
     const allowed = (
       action: string,
-      hierarchy: { namespace?: string; project?: string; component?: string },
+      hierarchy: {
+        namespace?: string;
+        project?: string;
+        component?: string;
+        resource?: string;
+      },
     ) =>
       subject.values.length > 0 &&
       this.decider.evaluate({
@@ -114,6 +120,24 @@ export class CatalogReadConditions {
               allOf: [inNs, inProject, has(A.component, component)],
             });
           }
+        }
+      }
+      // managed resources (databases, caches) with `resource:view` on each
+      for (const resource of this.store.list('Resource', { namespace })) {
+        const project = resource.spec.owner?.projectName;
+        const name = resource.metadata.name;
+        if (
+          project &&
+          allowed('resource:view', { namespace, project, resource: name })
+        ) {
+          visible.push({
+            allOf: [
+              has(A.kind, 'Resource'),
+              inNs,
+              has(A.project, project),
+              has(A.name, name),
+            ],
+          });
         }
       }
       for (const kind of NAMESPACED_PLATFORM) {

@@ -152,4 +152,24 @@ describe('OpenChoreo’s roles decide, through Backstage’s permission framewor
       (await names(STRANGER)).filter((n: string) => n.startsWith('acme/')),
     ).toEqual([]);
   });
+
+  it('lists managed resources to those whose role views them', async () => {
+    const resources = async (user: string) => {
+      const res = await request(backend.server)
+        .get(
+          '/api/catalog/entities/by-query?filter=kind=resource,spec.type=postgres',
+        )
+        .set('Authorization', as(user))
+        .expect(200);
+      return res.body.items.map(
+        (e: { metadata: { namespace: string; name: string } }) =>
+          `${e.metadata.namespace}/${e.metadata.name}`,
+      );
+    };
+    // the sample's viewer role holds resource:view in all of acme
+    await eventually(async () =>
+      expect(await resources(PAULA)).toEqual(['acme/orders-db-resource']),
+    );
+    expect(await resources(STRANGER)).toEqual([]);
+  });
 });
