@@ -53,6 +53,41 @@ test.describe('the sample organization in the portal', () => {
     await screenshot(page, testInfo, 'catalog');
   });
 
+  test("the home page is the portal's own and asks nothing of the internet", async ({
+    page,
+  }, testInfo) => {
+    const outside: string[] = [];
+    page.on('request', request => {
+      const { hostname, protocol } = new URL(request.url());
+      const local = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+      if (!local && protocol !== 'data:' && protocol !== 'blob:') {
+        outside.push(request.url());
+      }
+    });
+    await openAs(page, '/home', 'sam.storefront');
+
+    // the widgets' titles are plain text, not headings
+    await expect(
+      page.getByText('Getting started', { exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/This portal is where you build, deploy and run/),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Waiting for approval', { exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('No change is waiting for approval.'),
+    ).toBeVisible();
+    await expect(page.getByText('Toolkit', { exact: true })).toBeVisible();
+    await expect(page.getByText(/joke|NYC|Welcome to Backstage/i)).toHaveCount(
+      0,
+    );
+    await page.waitForLoadState('networkidle');
+    expect(outside).toEqual([]);
+    await screenshot(page, testInfo, 'home');
+  });
+
   test('the Kind filter finds the organization as a domain with its projects as systems', async ({
     page,
   }, testInfo) => {

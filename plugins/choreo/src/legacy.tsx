@@ -73,6 +73,15 @@ export const EntityChoreoEndpointsCard = component(
     import('./components/overview/EndpointsCard').then(m => m.EndpointsCard),
 );
 
+/** The home page's "Waiting for approval" content (wrap it in a card of your home page). */
+export const ChoreoChangeRequestsContent = component(
+  'ChoreoChangeRequestsContent',
+  () =>
+    import('./components/home/ChangeRequestsWidget').then(
+      m => m.ChangeRequestsWidget,
+    ),
+);
+
 export const ChoreoMarketplacePage = legacyChoreoPlugin.provide(
   createRoutableExtension({
     name: 'ChoreoMarketplacePage',

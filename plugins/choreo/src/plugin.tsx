@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { ChoreoClient } from '@choreo-for-backstage/plugin-choreo-common';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import StorefrontIcon from '@material-ui/icons/Storefront';
@@ -130,6 +131,21 @@ const platformOverviewPage = PageBlueprint.make({
 });
 
 /** Choreo for Backstage, for apps on the new frontend system. */
+/** Home page: the changes that wait for approval (HomePageChoreoChangeRequests in the layout). */
+const changeRequestsWidget = HomePageWidgetBlueprint.make({
+  name: 'change-requests',
+  params: {
+    name: 'HomePageChoreoChangeRequests',
+    title: 'Waiting for approval',
+    description:
+      'Changes to what runs in an environment that wait for someone to approve them',
+    components: () =>
+      import('./components/home/ChangeRequestsWidget').then(m => ({
+        Content: m.ChangeRequestsWidget,
+      })),
+  },
+});
+
 export const choreoPlugin = createFrontendPlugin({
   pluginId: 'choreo',
   info: { packageJson: () => import('../package.json') },
@@ -147,5 +163,6 @@ export const choreoPlugin = createFrontendPlugin({
     endpointsCard,
     marketplacePage,
     platformOverviewPage,
+    changeRequestsWidget,
   ],
 });
