@@ -6,7 +6,6 @@ import {
   CreatePipelineRequest,
   CreateProjectRequest,
   CreateResponse,
-  kubernetesNameProblem,
 } from '@choreo-for-backstage/plugin-choreo-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import { Caller, callerOf } from '../shared/caller';
 import { Answer, IdempotencyKeys } from '../shared/IdempotencyKeys';
 import { ResourceCreationService } from './ResourceCreationService';
 import {
+  choreoLabelName,
   componentParams,
   parse,
   shallowJsonObject,
@@ -21,13 +21,9 @@ import {
 
 /**
  * Names of projects, components, environments and endpoints become label
- * values and DNS labels in the data plane, so they follow the stricter
- * RFC 1123 label rule (no '.', at most 63 characters).
+ * values and DNS labels in the data plane: RFC 1123 labels.
  */
-const choreoName = z.string().superRefine((value, ctx) => {
-  const problem = kubernetesNameProblem(value, 'label', '');
-  if (problem) ctx.addIssue({ code: 'custom', message: problem.trim() });
-});
+const choreoName = choreoLabelName;
 
 const envVarName = z
   .string()

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { kubernetesNameProblem } from '@choreo-for-backstage/plugin-choreo-common';
 import { z } from 'zod';
 
 /** Parses input with zod; a failure becomes an InputError that names the fields to fix. */
@@ -55,9 +56,21 @@ export const shallowJsonObject = (maxDepth: number) =>
     })
     .pipe(z.record(z.string(), z.unknown()));
 
+/**
+ * Names of organisations (namespaces), projects and components in paths:
+ * RFC 1123 labels. A Kubernetes namespace is one, and OpenChoreo puts
+ * project and component names in label values and DNS labels of the data
+ * plane, so no longer name can exist; refusing it up front also keeps
+ * references to it within what the audit log and change requests store.
+ */
+export const choreoLabelName = z.string().superRefine((value, ctx) => {
+  const problem = kubernetesNameProblem(value, 'label', '');
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.trim() });
+});
+
 export const componentParams = z.object({
-  namespace: kubernetesName,
-  name: kubernetesName,
+  namespace: choreoLabelName,
+  name: choreoLabelName,
 });
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { violation } from './shapeViolation';
-import { isChoreoName, isKubernetesName, jsonText } from './hostileInputs';
+import { isChoreoName, jsonText } from './hostileInputs';
 import { KB_100, ParamsKind, RouteSpec } from './mutatingRouteSpecs';
 import { SampleFacts } from './sampleFacts';
 
@@ -67,7 +67,8 @@ export function pathState(
       if (!isChoreoName(first)) return 'invalid';
       return facts.namespaces.includes(first) ? 'exists' : 'missing';
     default: {
-      if (!isKubernetesName(first) || !isKubernetesName(second)) {
+      // componentParams: both are RFC 1123 labels
+      if (!isChoreoName(first) || !isChoreoName(second)) {
         return 'invalid';
       }
       const names =

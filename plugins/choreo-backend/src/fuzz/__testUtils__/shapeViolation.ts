@@ -50,6 +50,10 @@ export function violation(
         const problem = violation(shape.item, item, `${at}[]`);
         if (problem) return problem;
       }
+      if (shape.uniqueBy) {
+        const keys = value.map(shape.uniqueBy);
+        if (new Set(keys).size < keys.length) return `${at}: duplicate items`;
+      }
       return undefined;
     }
     case 'object': {
