@@ -9,6 +9,7 @@ import {
   QueryPermissionRequest,
   QueryPermissionResponse,
 } from '@backstage/plugin-permission-common';
+import { callerToken } from './callerToken';
 
 interface Waiter {
   requests: AuthorizePermissionRequest[];
@@ -28,8 +29,7 @@ interface Batch {
  * batches nothing across requests.
  */
 function batchKey(credentials: BackstageCredentials): unknown {
-  const token = (credentials as { token?: unknown }).token;
-  return typeof token === 'string' ? token : credentials;
+  return callerToken(credentials) ?? credentials;
 }
 
 /**

@@ -1,5 +1,4 @@
 import {
-  BackstageCredentials,
   PermissionsService,
   PermissionsServiceRequestOptions,
 } from '@backstage/backend-plugin-api';
@@ -10,6 +9,7 @@ import {
   QueryPermissionRequest,
   QueryPermissionResponse,
 } from '@backstage/plugin-permission-common';
+import { callerToken } from './callerToken';
 
 /** How long a read decision is reused by default. */
 export const DEFAULT_READ_DECISION_TTL_MS = 10_000;
@@ -20,12 +20,6 @@ const MAX_ENTRIES = 20_000;
 interface Entry {
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   expires: number;
-}
-
-/** The caller's own token (the default auth service keeps it on the credentials), if any. */
-function tokenOf(credentials: BackstageCredentials): string | undefined {
-  const token = (credentials as { token?: unknown }).token;
-  return typeof token === 'string' ? token : undefined;
 }
 
 const isRead = (request: AuthorizePermissionRequest) =>
@@ -64,7 +58,7 @@ export class CachedReadPermissions implements PermissionsService {
     requests: AuthorizePermissionRequest[],
     options: PermissionsServiceRequestOptions,
   ): Promise<AuthorizePermissionResponse[]> {
-    const token = tokenOf(options.credentials);
+    const token = callerToken(options.credentials);
     if (!token || this.options.ttlMs <= 0) {
       return this.permissions.authorize(requests, options);
     }
