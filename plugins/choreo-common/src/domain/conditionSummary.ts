@@ -26,6 +26,20 @@ export const findCondition = (
 
 export const isTrue = (c?: Condition) => c?.status === 'True';
 
+/** The condition a summary reads: `ready`, else the first of `parts` that is not True. */
+export function decidingCondition(
+  conditions: Condition[] | undefined,
+  ready: Condition | undefined,
+  parts: string[],
+): Condition | undefined {
+  return (
+    ready ??
+    parts
+      .map(type => findCondition(conditions, type))
+      .find(c => c && !isTrue(c))
+  );
+}
+
 /** The controller has not yet looked at the latest spec, so older conditions would mislead. */
 export function isStale(
   metadata: ObjectMeta,

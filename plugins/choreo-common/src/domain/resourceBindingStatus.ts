@@ -1,10 +1,10 @@
 import { ResourceReleaseBinding } from '../resources';
 import {
+  decidingCondition,
   finalizing,
   findCondition,
   fromCondition,
   isStale,
-  isTrue,
   StatusSummary,
   waitingForController,
 } from './conditionSummary';
@@ -53,11 +53,11 @@ export function summarizeResourceReleaseBinding(
   const ready = findCondition(conditions, 'Ready');
   if (isStale(metadata, status, ready))
     return waitingForController('the latest change');
-  const decider =
-    ready ??
-    ['Synced', 'ResourcesReady', 'OutputsResolved']
-      .map(type => findCondition(conditions, type))
-      .find(c => c && !isTrue(c));
+  const decider = decidingCondition(conditions, ready, [
+    'Synced',
+    'ResourcesReady',
+    'OutputsResolved',
+  ]);
   if (!decider) return waitingForController('this resource');
   return fromCondition('ResourceReleaseBinding', decider, ctx);
 }

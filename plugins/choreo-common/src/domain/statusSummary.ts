@@ -5,6 +5,7 @@ import {
   ReleaseBinding,
 } from '../resources';
 import {
+  decidingCondition,
   finalizing,
   findCondition,
   fromCondition,
@@ -71,16 +72,12 @@ export function summarizeReleaseBinding(
     };
   }
 
-  const decider =
-    ready ??
-    [
-      'ReleaseSynced',
-      'ConnectionsResolved',
-      'ResourceDependenciesReady',
-      'ResourcesReady',
-    ]
-      .map(type => findCondition(conditions, type))
-      .find(c => c && !isTrue(c));
+  const decider = decidingCondition(conditions, ready, [
+    'ReleaseSynced',
+    'ConnectionsResolved',
+    'ResourceDependenciesReady',
+    'ResourcesReady',
+  ]);
   if (!decider) return waitingForController('this deployment');
 
   if (
@@ -138,11 +135,11 @@ export function summarizeProjectReleaseBinding(
   const ready = findCondition(conditions, 'Ready');
   if (isStale(metadata, status, ready))
     return waitingForController('the latest change');
-  const decider =
-    ready ??
-    ['Synced', 'NamespaceReady', 'ResourcesReady']
-      .map(type => findCondition(conditions, type))
-      .find(c => c && !isTrue(c));
+  const decider = decidingCondition(conditions, ready, [
+    'Synced',
+    'NamespaceReady',
+    'ResourcesReady',
+  ]);
   if (!decider) return waitingForController('this project environment');
   return fromCondition('ProjectReleaseBinding', decider, ctx);
 }
